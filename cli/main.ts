@@ -1,0 +1,64 @@
+import { UsageError } from './usageError.js';
+import { specCommand, specHelp } from './specCommand.js';
+
+const mainHelp = `Usage: cognito-conformance [command] [flags]
+
+Commands:
+  run    run the contract against a target (default command)
+  spec   print the contract (--json for machine-readable)
+
+Run \`cognito-conformance <command> --help\` for a command's flags.
+`;
+
+type Command = (argv: string[], out: (s: string) => void) => number | Promise<number>;
+
+async function loadCommand(name: string): Promise<Command | undefined> {
+  switch (name) {
+    case 'spec':
+      return specCommand;
+    case 'run':
+      return (await import('./runCommand.js')).runCommand;
+    default:
+      return undefined;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => void process.stdout.write(s);
+  const first = argv[0];
+  if (first === '--help' || first === '-h' || first === 'help') {
+    out(mainHelp);
+    return 0;
+  }
+  const isCommand = first !== undefined && !first.startsWith('-');
+  const name = isCommand ? first : 'run';
+  const rest = isCommand ? argv.slice(1) : argv;
+  const command = await loadCommand(name);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec; see --help)`);
+  return command(rest, out);
+}
+
+/** Reader closed the pipe early (`| head`): stop quietly, as Unix tools do. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+const isEntry = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  quietOnClosedPipe();
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      const code = (err as { code?: string }).code;
+      process.stderr.write(`cognito-conformance: ${code && !code.startsWith('ERR_PARSE_ARGS') ? `${code}: ` : ''}${message}\n`);
+      // Usage and harness errors both exit 2; conformance failures are a result (1), not an exception.
+      process.exitCode = 2;
+    },
+  );
+}

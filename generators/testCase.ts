@@ -1,0 +1,20 @@
+/**
+ * One generated CreateUserPoolClient case. An invalid case says why it is invalid — the one rule
+ * it breaks, where, and what the service is expected to answer — so a failure can name it.
+ */
+export interface WhyInvalid {
+  ruleId: string;
+  /** Member path the fault sits at (`CallbackURLs[]`, `TokenValidityUnits.AccessToken`). */
+  path: string;
+  expected: { errorTypes: readonly string[]; status: number };
+}
+
+export type RequestBody = Record<string, unknown>;
+
+export interface TestCase {
+  /** The rule this case exercises. */
+  ruleId: string;
+  request: RequestBody;
+  /** Present for invalid cases only. */
+  why?: WhyInvalid;
+}

@@ -1,0 +1,38 @@
+/**
+ * One request/response exchange with a system under test, normalized across transports.
+ * Oracles judge exchanges; they never send requests themselves.
+ */
+export interface Exchange {
+  operation: string;
+  /** The input as sent (never contains credentials; ClientSecret values are redacted by reporters). */
+  input: Readonly<Record<string, unknown>>;
+  status: number;
+  /** Header names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: unknown;
+  rawBody: string;
+  /**
+   * The error shape name for a non-2xx answer, from `x-amzn-ErrorType` or the body's `__type`
+   * (`code`), with anything after `:` and before `#` stripped as the awsJson1_1 protocol says.
+   */
+  errorType?: string;
+  errorMessage?: string;
+  elapsedMs: number;
+  /** Which layer answered: the server (raw HTTP or SDK), or the SDK before anything was sent. */
+  layer?: 'server' | 'sdk-client';
+}
+
+export interface TargetInfo {
+  name: string;
+  endpoint: string;
+  region: string;
+  transport: 'http' | 'sdk';
+}
+
+export interface Target {
+  readonly info: TargetInfo;
+  /** Send one awsJson1_1 operation (`CreateUserPoolClient`, `DescribeUserPoolClient`, …). */
+  send(operation: string, input: Readonly<Record<string, unknown>>, options?: { signal?: AbortSignal }): Promise<Exchange>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,26 @@
+/**
+ * A harness error: we or the environment broke (unreachable target, bad configuration, missing
+ * credentials), never the target's conformance. Callers match on `code`, never on the message.
+ */
+export type HarnessErrorCode =
+  | 'E_USAGE'
+  | 'E_CONFIG'
+  | 'E_CREDENTIALS'
+  | 'E_TARGET_UNREACHABLE'
+  | 'E_TARGET_TIMEOUT'
+  | 'E_EMULATOR_START'
+  | 'E_FIXTURE'
+  | 'E_INTERRUPTED';
+
+export class HarnessError extends Error {
+  readonly code: HarnessErrorCode;
+  constructor(code: HarnessErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'HarnessError';
+    this.code = code;
+  }
+}
+
+export function isHarnessError(err: unknown): err is HarnessError {
+  return err instanceof HarnessError;
+}
