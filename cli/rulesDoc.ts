@@ -1,0 +1,19 @@
+import { contract } from '../spec/contract.js';
+import { evidenceCounts, rulesTable } from '../spec/rulesTable.js';
+
+/** docs/rules.md: generated from the contract by `npm run -s docs`; a test keeps it current. */
+export function rulesDoc(): string {
+  const counts = Object.entries(evidenceCounts(contract.rules)).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [
+    '# The CreateUserPoolClient contract: rules',
+    '',
+    `Generated from \`spec/\` by \`npm run -s docs\`; do not edit by hand. Model ${contract.modelDate}; ${contract.rules.length} rules (${counts}).`,
+    'Evidence: **model** (the AWS service model), **documented** (AWS documentation), **observed** (a real AWS response was seen),',
+    '**inferred** (reasoned from the sources, not seen). `npm run -s conformance -- spec --json` prints every rule with its sources,',
+    'expected outcome and the claims it does not follow.',
+    '',
+    rulesTable(contract.rules),
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && /cli[\\/]rulesDoc\.ts$/.test(process.argv[1])) process.stdout.write(rulesDoc());

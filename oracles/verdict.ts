@@ -1,0 +1,20 @@
+import type { Observation } from './observation.js';
+
+/** One oracle's judgement of one rule on one observation. */
+export interface Verdict {
+  oracle: string;
+  ruleId: string;
+  ok: boolean;
+  /** One line: what was checked, or what was wrong. */
+  message: string;
+  expected?: unknown;
+  observed?: unknown;
+}
+
+export interface Oracle {
+  /** Stable id: the same in code, CLI flags, reports and docs. */
+  id: string;
+  /** The rule ids this oracle enforces. */
+  rules: readonly string[];
+  check(observation: Observation): Verdict[];
+}

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { contract, ruleById } from './contract.js';
+import { errorStatus } from './operationErrors.js';
+import { rulesTable } from './rulesTable.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function memberExists(path: string): boolean {
+  const parts = path.replace(/\[\]$/, '').split('.');
+  let members: Readonly<Record<string, unknown>> | undefined = { ...contract.input, ...contract.output, UserPoolClient: {} };
+  for (const p of parts) {
+    const node = members?.[p] as { members?: Record<string, unknown> } | undefined;
+    if (!node) return false;
+    members = node.members;
+  }
+  return true;
+}
+
+describe('the contract', () => {
+  it('has 24 request members and 26 response members, as the 2026-04-21 model', () => {
+    expect(Object.keys(contract.input)).toHaveLength(24);
+    expect(Object.keys(contract.output)).toHaveLength(26);
+  });
+
+  it('has at least 40 rules, each with a unique stable id, a statement, evidence and sources', () => {
+    expect(contract.rules.length).toBeGreaterThanOrEqual(40);
+    const ids = contract.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of contract.rules) {
+      expect(r.id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      expect(['model', 'documented', 'observed', 'inferred']).toContain(r.evidence);
+      expect(r.sources.length, r.id).toBeGreaterThan(0);
+      expect(r.statement.length, r.id).toBeGreaterThan(10);
+      for (const m of r.members) expect(memberExists(m), `${r.id}: ${m}`).toBe(true);
+    }
+  });
+
+  it('expects rejections with an error type of the operation and the status real AWS sends', () => {
+    for (const r of contract.rules) {
+      if (r.expect.outcome !== 'rejected') continue;
+      expect(r.breakable, r.id).toBe(true);
+      for (const t of r.expect.errorTypes) {
+        expect(contract.errors, r.id).toContain(t);
+        expect(r.expect.status, r.id).toBe(errorStatus(t));
+      }
+    }
+  });
+
+  it('records the PreventUserExistenceErrors drift: follows real AWS, keeps the superseded claim', () => {
+    const r = ruleById('default.prevent-user-existence-errors.absent');
+    expect(r.evidence).toBe('observed');
+    expect(r.expect).toMatchObject({ outcome: 'accepted', response: [{ member: 'PreventUserExistenceErrors', absent: true }] });
+    expect(r.conflicts?.map((c) => c.status)).toContain('superseded');
+  });
+
+  it('leaves RefreshTokenRotation unresolved: absent and DISABLED both conform', () => {
+    const r = ruleById('default.refresh-token-rotation');
+    expect(r.evidence).toBe('inferred');
+    expect(r.conflicts?.every((c) => c.status === 'unresolved')).toBe(true);
+  });
+
+  it('follows the observed 400 for ResourceNotFound and TooManyRequests, not the model', () => {
+    expect(errorStatus('ResourceNotFoundException')).toBe(400);
+    expect(errorStatus('TooManyRequestsException')).toBe(400);
+    expect(errorStatus('InternalErrorException')).toBe(500);
+    const detail = contract.errorDetails.find((e) => e.name === 'ResourceNotFoundException');
+    expect(detail?.modelStatus).toBe(404);
+  });
+
+  it('prints as JSON that check-spec accepts with 0 mismatches', () => {
+    const tool = [join(repo, '../shared/tools/check-spec.mjs'), '/work/shared/tools/check-spec.mjs'].find((p) => existsSync(p));
+    expect(tool, 'check-spec.mjs not found next to the repo (../shared/tools)').toBeDefined();
+    const out = execFileSync(process.execPath, [tool as string], { input: JSON.stringify(contract), encoding: 'utf8' });
+    expect(out.trim().split('\n').at(-1)).toMatch(/ 0 mismatches; \d+ rules/);
+  });
+
+  it('keeps docs/rules.md generated from the contract (regenerate: npm run -s docs)', () => {
+    const doc = readFileSync(join(repo, 'docs/rules.md'), 'utf8');
+    expect(doc).toContain(rulesTable(contract.rules));
+  });
+});
