@@ -27,6 +27,8 @@ export const operationErrors: readonly OperationError[] = [
   { name: 'ScopeDoesNotExistException', fault: 'client', modelStatus: 400, status: 400, statusSources: [src.scopeMissing] },
   { name: 'InvalidOAuthFlowException', fault: 'client', modelStatus: 400, status: 400, statusSources: [src.ccSecret] },
   { name: 'FeatureUnavailableInTierException', fault: 'client', modelStatus: 403, status: 400, statusSources: [src.apiRefErrors] },
+  // Not in the 2026-04-21 model: botocore added it on 2026-06-01 for secondary replica regions.
+  { name: 'OperationNotEnabledException', fault: 'client', modelStatus: 400, status: 400, statusSources: [src.botocore2026] },
   { name: 'InternalErrorException', fault: 'server', modelStatus: 500, status: 500, statusSources: [modelSource('InternalErrorException is a server error without httpError (500)'), src.apiRefErrors] },
 ];
 

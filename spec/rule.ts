@@ -19,6 +19,11 @@ export type RuleKind =
   | 'side-effect'
   | 'consistency';
 
+export const ALL_KINDS: readonly RuleKind[] = [
+  'required', 'length', 'range', 'pattern', 'enum', 'list-length', 'cross-field', 'existence',
+  'default', 'output', 'protocol', 'side-effect', 'consistency',
+];
+
 /** A fact about one response member of an accepted request. */
 export type ResponseFact =
   | { member: string; equals: unknown }

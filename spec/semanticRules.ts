@@ -48,16 +48,23 @@ export const semanticRules: readonly Rule[] = [
     id: 'token-validity.default-units',
     kind: 'cross-field',
     members: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
-    statement: 'A validity without a unit is read in hours (access, ID) or days (refresh), and TokenValidityUnits comes back as sent ({} when omitted)',
+    statement: 'Validities without units are read in hours (access, ID) and days (refresh): 1, 24 and 1 are accepted and echoed, with TokenValidityUnits {}',
     evidence: 'observed',
-    sources: [modelSource('AccessTokenValidity/IdTokenValidity/RefreshTokenValidity documentation: default units'), src.tfTest, 'aws-evidence.md §8: AccessTokenValidity 3 and IdTokenValidity 3 without units echo 3 and TokenValidityUnits {}'],
+    sources: [modelSource('AccessTokenValidity/IdTokenValidity/RefreshTokenValidity documentation: default units'), src.tfTest + ' (access/id 1 and 5, refresh 60 and 120 without units accepted)', 'aws-evidence.md §8: AccessTokenValidity 3 and IdTokenValidity 3 without units echo 3 and TokenValidityUnits {}'],
     expect: {
       outcome: 'accepted',
-      when: { omit: ['TokenValidityUnits'] },
-      response: [{ member: 'TokenValidityUnits', equals: {} }],
+      // Each value is accepted only when read in its default unit: access 1 (1 second or minute is
+      // too short), ID 24 (24 days is too long), refresh 1 (1 second or minute is too short).
+      when: { omit: ['TokenValidityUnits'], set: { AccessTokenValidity: 1, IdTokenValidity: 24, RefreshTokenValidity: 1 } },
+      response: [
+        { member: 'AccessTokenValidity', equals: 1 },
+        { member: 'IdTokenValidity', equals: 24 },
+        { member: 'RefreshTokenValidity', equals: 1 },
+        { member: 'TokenValidityUnits', equals: {} },
+      ],
     },
     breakable: false,
-    note: 'Exercised by values that are in range only in the default unit (AccessTokenValidity 24 = 1 day, RefreshTokenValidity 3650 = 10 years); the token-validity.*.range rules send values out of range only in the default unit.',
+    note: 'The rejection side (a value out of range only in its default unit, such as AccessTokenValidity 25) belongs to the token-validity.*.range rules.',
   },
   {
     id: 'token-validity.unit-without-value',

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { protocolOracle } from './protocolOracle.js';
+import { POOL_ID, acceptedCreate, makeExchange, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+
+const request = { UserPoolId: POOL_ID, ClientName: 'web' };
+const judge = (create: ReturnType<typeof makeExchange>) => protocolOracle.check(makeObservation(validCase(request), create));
+const result = (vs: ReturnType<typeof judge>) => Object.fromEntries(vs.map((v) => [v.ruleId, v.ok]));
+const withHeaders = (headers: Record<string, string>, create = acceptedCreate(request)) => ({ ...create, headers });
+
+describe('protocol oracle', () => {
+  it('judges Content-Type and request id on success, all four rules on a listed error', () => {
+    expect(result(judge(acceptedCreate(request)))).toEqual({ 'protocol.content-type': true, 'protocol.request-id': true });
+    expect(result(judge(rejectedCreate('ResourceNotFoundException', 'User pool x does not exist.')))).toEqual({
+      'protocol.content-type': true, 'protocol.request-id': true, 'protocol.error-body': true, 'protocol.client-error-status': true,
+    });
+  });
+
+  it('wants exactly application/x-amz-json-1.1 (type case free, no parameters, not 1.0)', () => {
+    const ct = (value?: string) => result(judge(withHeaders({ 'x-amzn-requestid': 'r', ...(value === undefined ? {} : { 'content-type': value }) })))['protocol.content-type'];
+    expect(ct('application/x-amz-json-1.1')).toBe(true);
+    expect(ct('Application/X-Amz-Json-1.1')).toBe(true);
+    expect(ct('application/x-amz-json-1.1; charset=utf-8')).toBe(false);
+    expect(ct('application/x-amz-json-1.0')).toBe(false);
+    expect(ct('application/json')).toBe(false);
+    expect(ct(undefined)).toBe(false);
+  });
+
+  it('wants a non-empty x-amzn-RequestId', () => {
+    expect(result(judge(withHeaders({ 'content-type': 'application/x-amz-json-1.1' })))['protocol.request-id']).toBe(false);
+    expect(result(judge(withHeaders({ 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': ' ' })))['protocol.request-id']).toBe(false);
+  });
+
+  it('wants a bare __type and a non-empty lower-case message', () => {
+    const body = (b: unknown) => judge(makeExchange({ status: 400, body: b, errorType: 'InvalidParameterException', errorMessage: 'm' })).find((v) => v.ruleId === 'protocol.error-body');
+    expect(body({ __type: 'InvalidParameterException', message: 'm' })?.ok).toBe(true);
+    expect(body({ __type: 'com.amazonaws.cognitoidentityprovider#InvalidParameterException', message: 'm' })?.message).toContain('not the bare shape name');
+    expect(body({ __type: 'InvalidParameterException:http://internal.amazon.com/coral/x/', message: 'm' })?.ok).toBe(false);
+    expect(body({ message: 'm' })?.message).toContain('no __type');
+    expect(body({ __type: 'InvalidParameterException', Message: 'm' })?.message).toContain('"Message", not "message"');
+    expect(body({ __type: 'InvalidParameterException', message: '' })?.ok).toBe(false);
+    expect(body(undefined)?.message).toContain('not JSON');
+  });
+
+  it('wants 400 for client errors of the operation and 500 for InternalErrorException', () => {
+    const status = (type: string, s: number) => result(judge(rejectedCreate(type, 'm', s)))['protocol.client-error-status'];
+    expect(status('ResourceNotFoundException', 400)).toBe(true);
+    expect(status('ResourceNotFoundException', 404)).toBe(false);
+    expect(status('TooManyRequestsException', 429)).toBe(false);
+    expect(status('NotAuthorizedException', 403)).toBe(false);
+    expect(status('InternalErrorException', 500)).toBe(true);
+    expect(status('InternalErrorException', 400)).toBe(false);
+    expect(result(judge(rejectedCreate('SerializationException', 'm')))).not.toHaveProperty('protocol.client-error-status');
+  });
+
+  it('says nothing about an answer the SDK client made up', () => {
+    expect(judge(makeExchange({ status: 0, headers: {}, layer: 'sdk-client' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import junit, { type Builder } from 'junit-report-builder';
+import type { RunReport } from './runReport.js';
+import { AREAS, areaOf } from './ruleArea.js';
+
+function block(label: string, value: unknown): string {
+  return `${label}: ${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`;
+}
+
+/**
+ * JUnit XML from the run's result events: one testsuite per area, one testcase per rule.
+ * Conformance failures are `<failure>`, harness errors `<error>`, skipped rules `<skipped>` with
+ * their reason as a property (junit-report-builder's `<skipped>` has no message attribute) and in
+ * system-out.
+ */
+export function junitReport(report: RunReport): string {
+  // The package is CommonJS (`module.exports = builder`) while its types declare an ES default
+  // export; at run time the default import is the builder itself.
+  const builder = (junit as unknown as { newBuilder(): Builder }).newBuilder();
+  for (const { area } of AREAS) {
+    const rules = report.rules.filter((r) => areaOf(r.kind) === area);
+    if (!rules.length) continue;
+    const suite = builder.testSuite().name(`CreateUserPoolClient: ${area}`)
+      .property('target', `${report.target.name} ${report.target.endpoint}`)
+      .property('seed', String(report.seed));
+    for (const r of rules) {
+      const tc = suite.testCase().className(`conformance.${area.replace(/\W+/g, '-')}`).name(r.id).time((r.durationMs ?? 0) / 1000)
+        .property('evidence', r.evidence)
+        .property('basis', r.basis);
+      if (r.status === 'failed') {
+        tc.failure(`${r.reason ?? 'does not conform'} [${r.evidence}]`, 'ConformanceFailure');
+        tc.standardOutput([block('rule', r.statement), block('request', r.counterexample), block('expected', r.expected), block('observed', r.observed), block('replay', r.replay ?? '')].join('\n'));
+      } else if (r.status === 'error') {
+        tc.error(r.reason ?? 'harness error', r.errorCode ?? 'HarnessError');
+      } else if (r.status === 'skipped') {
+        tc.skipped().property('skip-reason', r.reason ?? '').standardOutput(`skipped: ${r.reason ?? ''}`);
+      }
+    }
+  }
+  if (report.harnessErrors.length) {
+    const suite = builder.testSuite().name('CreateUserPoolClient: harness');
+    for (const e of report.harnessErrors) suite.testCase().className('conformance.harness').name(e.code).error(e.message, e.code);
+  }
+  return builder.build();
+}

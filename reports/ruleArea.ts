@@ -1,0 +1,14 @@
+import type { RuleKind } from '../spec/rule.js';
+
+/** Areas group rule kinds for totals, JUnit suites and the scorecard. */
+export const AREAS: readonly { area: string; kinds: readonly RuleKind[] }[] = [
+  { area: 'model constraints', kinds: ['required', 'length', 'range', 'pattern', 'enum', 'list-length'] },
+  { area: 'cross-field and existence', kinds: ['cross-field', 'existence'] },
+  { area: 'defaults', kinds: ['default'] },
+  { area: 'output and consistency', kinds: ['output', 'consistency'] },
+  { area: 'protocol and side effects', kinds: ['protocol', 'side-effect'] },
+];
+
+export function areaOf(kind: RuleKind): string {
+  return AREAS.find((a) => a.kinds.includes(kind))?.area ?? 'other';
+}

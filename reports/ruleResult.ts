@@ -1,0 +1,45 @@
+import type { Evidence, RuleKind } from '../spec/rule.js';
+
+/**
+ * The result event of one rule in one run: what suites emit and what every reporter reads.
+ * `failed` is a conformance failure (the target broke the contract); `error` is a harness error
+ * (we or the environment broke); `skipped` says why the rule could not be exercised.
+ */
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
+export interface RuleResult {
+  id: string;
+  kind: RuleKind;
+  members: readonly string[];
+  evidence: Evidence;
+  /** What the evidence level means for a reader ("AWS is known to do this" vs "AWS documents this"). */
+  basis: string;
+  statement: string;
+  status: RuleStatus;
+  /** Cases sent (property runs, shrinking not counted). */
+  cases: number;
+  reason?: string;
+  /** The shrunk request that shows the failure (ClientSecret values redacted). */
+  counterexample?: unknown;
+  expected?: unknown;
+  observed?: unknown;
+  /** One command that replays exactly this case. */
+  replay?: string;
+  seed?: number;
+  path?: string;
+  oracle?: string;
+  /** Harness error code for status `error`. */
+  errorCode?: string;
+  durationMs?: number;
+}
+
+const BASIS: Record<Evidence, string> = {
+  observed: 'AWS is known to do this (a real response was seen)',
+  model: 'the AWS service model says so',
+  documented: 'AWS documents this; no real response seen',
+  inferred: 'inferred from the sources; neither documented nor seen',
+};
+
+export function basisOf(evidence: Evidence): string {
+  return BASIS[evidence];
+}
