@@ -18,7 +18,10 @@ export interface Exchange {
    */
   errorType?: string;
   errorMessage?: string;
+  /** Time of the attempt that produced this answer (retried attempts are not counted). */
   elapsedMs: number;
+  /** How many attempts the transport made (more than 1 after throttling or connection retries). */
+  attempts?: number;
   /** Which layer answered: the server (raw HTTP or SDK), or the SDK before anything was sent. */
   layer?: 'server' | 'sdk-client';
 }

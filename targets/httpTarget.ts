@@ -1,0 +1,183 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { parseAwsJsonError } from './awsJsonError.js';
+import type { Exchange, Target, TargetInfo } from './exchange.js';
+import { HarnessError, isHarnessError } from './harnessError.js';
+import { classifyNetworkFailure, type NetworkFailure } from './networkFailure.js';
+import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
+import { DEFAULT_RETRY_POLICY, nextRetryDelay, type AttemptOutcome, type RetryPolicy } from './retryPolicy.js';
+import type { RequestSigner } from './sigv4Signer.js';
+
+/** awsJson1_1 framing of Cognito user pools (model: service shape name and protocol trait). */
+export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
+export const AWS_JSON_1_1 = 'application/x-amz-json-1.1';
+
+export interface HttpTargetOptions {
+  /** For messages and reports: the preset name or `custom`. */
+  name: string;
+  /** An http(s) URL already validated (see parseEndpoint); requests are POSTed to its path. */
+  endpoint: string;
+  region: string;
+  /** Absent: requests go unsigned. */
+  signer?: RequestSigner;
+  /** Sockets kept open to the endpoint, which is also the number of requests in flight. */
+  connections?: number;
+  /** Spaces request starts; absent means no limit. */
+  requestsPerSecond?: number;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const HTTP_TARGET_DEFAULTS = {
+  connections: 8,
+  connectTimeoutMs: 2_500,
+  headersTimeoutMs: 30_000,
+  bodyTimeoutMs: 30_000,
+} as const;
+
+/**
+ * A Target that speaks awsJson1_1 over undici: it sees the wire as the server wrote it (status,
+ * headers, raw body), which is what conformance is judged on.
+ */
+export function createHttpTarget(options: HttpTargetOptions): Target {
+  const url = new URL(options.endpoint);
+  const info: TargetInfo = { name: options.name, endpoint: url.href, region: options.region, transport: 'http' };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const limiter: RateLimiter | undefined =
+    options.requestsPerSecond === undefined ? undefined : createRateLimiter(options.requestsPerSecond);
+  const pool = new Pool(url.origin, {
+    connections: options.connections ?? HTTP_TARGET_DEFAULTS.connections,
+    connect: { timeout: options.connectTimeoutMs ?? HTTP_TARGET_DEFAULTS.connectTimeoutMs },
+    headersTimeout: options.headersTimeoutMs ?? HTTP_TARGET_DEFAULTS.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs ?? HTTP_TARGET_DEFAULTS.bodyTimeoutMs,
+  });
+  const path = url.pathname === '' ? '/' : url.pathname;
+  let closing: Promise<void> | undefined;
+
+  async function requestHeaders(operation: string, body: string): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {
+      host: url.host,
+      'content-type': AWS_JSON_1_1,
+      'x-amz-target': `${COGNITO_TARGET_PREFIX}.${operation}`,
+      'user-agent': 'cognito-conformance',
+    };
+    if (options.signer === undefined) return headers;
+    const signed = await options.signer.sign({
+      method: 'POST',
+      protocol: url.protocol === 'https:' ? 'https:' : 'http:',
+      hostname: url.hostname,
+      ...(url.port === '' ? {} : { port: Number(url.port) }),
+      path,
+      headers,
+      body,
+    });
+    return signed;
+  }
+
+  async function attemptOnce(operation: string, input: Readonly<Record<string, unknown>>, body: string, signal?: AbortSignal): Promise<Exchange> {
+    const headers = await requestHeaders(operation, body);
+    const t0 = performance.now();
+    const res = await pool.request({ method: 'POST', path, headers, body, ...(signal === undefined ? {} : { signal }) });
+    const rawBody = await res.body.text();
+    const elapsedMs = performance.now() - t0;
+    return toExchange(operation, input, res.statusCode, res.headers, rawBody, elapsedMs);
+  }
+
+  return {
+    info,
+    async send(operation, input, sendOptions) {
+      const signal = sendOptions?.signal;
+      const body = JSON.stringify(input);
+      const started = performance.now();
+      for (let attempt = 1; ; attempt++) {
+        let caught: unknown;
+        try {
+          if (limiter !== undefined) await limiter.acquire();
+          const exchange = await attemptOnce(operation, input, body, signal);
+          const outcome: AttemptOutcome = { kind: 'answer', exchange };
+          const delay = nextRetryDelay(policy, operation, outcome, attempt, performance.now() - started);
+          if (delay === undefined) return { ...exchange, attempts: attempt };
+          await pause(delay, signal, info);
+          continue;
+        } catch (err) {
+          if (isHarnessError(err)) throw err;
+          caught = err;
+        }
+        const failure = classifyNetworkFailure(caught);
+        if (failure === undefined) throw caught;
+        if (failure.code === 'E_INTERRUPTED' || signal?.aborted === true) {
+          throw new HarnessError('E_INTERRUPTED', `${operation} to ${info.name} at ${info.endpoint} was aborted`);
+        }
+        const delay = nextRetryDelay(policy, operation, { kind: 'failure', failure }, attempt, performance.now() - started);
+        if (delay === undefined) {
+          throw new HarnessError(failure.code, failureMessage(info, operation, failure, attempt, performance.now() - started), {
+            cause: safeCause(caught, failure),
+          });
+        }
+        await pause(delay, signal, info);
+      }
+    },
+    close() {
+      closing ??= pool.close();
+      return closing;
+    },
+  };
+}
+
+/** Normalize one HTTP answer. Exported for the SDK transport and for tests. */
+export function toExchange(
+  operation: string,
+  input: Readonly<Record<string, unknown>>,
+  status: number,
+  rawHeaders: Readonly<Record<string, string | string[] | undefined>>,
+  rawBody: string,
+  elapsedMs: number,
+): Exchange {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(rawHeaders)) {
+    if (value === undefined) continue;
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const body = parseJson(rawBody);
+  const exchange: Exchange = { operation, input, status, headers, body, rawBody, elapsedMs, layer: 'server' };
+  if (status < 200 || status >= 300) {
+    const { errorType, errorMessage } = parseAwsJsonError(headers, body);
+    if (errorType !== undefined) exchange.errorType = errorType;
+    if (errorMessage !== undefined) exchange.errorMessage = errorMessage;
+  }
+  return exchange;
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined, info: TargetInfo): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal === undefined ? {} : { signal });
+  } catch {
+    throw new HarnessError('E_INTERRUPTED', `waiting to retry ${info.name} at ${info.endpoint} was aborted`);
+  }
+}
+
+function failureMessage(info: TargetInfo, operation: string, f: NetworkFailure, attempts: number, ms: number): string {
+  const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s`;
+  const what = f.code === 'E_TARGET_TIMEOUT' ? 'timed out talking to' : 'cannot reach';
+  return `${operation}: ${what} ${info.name} at ${info.endpoint}: ${f.description} (${f.cause}) after ${tried}`;
+}
+
+/**
+ * The cause kept on the harness error: code and message only. undici errors can hold sockets and
+ * request state, and nothing of a signed request belongs in an error report.
+ */
+function safeCause(err: unknown, failure: NetworkFailure): Error {
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return Object.assign(new Error(message), { code: failure.cause });
+}

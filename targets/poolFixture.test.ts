@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCleanupRegistry } from './cleanupRegistry.js';
+import type { Exchange, Target } from './exchange.js';
+import { HarnessError } from './harnessError.js';
+import { openTarget, type OpenedTarget } from './openTarget.js';
+import { createPoolFixture } from './poolFixture.js';
+import { listClientIds } from './poolTeardown.js';
+import { newRunIdPrefix } from './runIdPrefix.js';
+import { sweepLeftovers } from './sweepLeftovers.js';
+import { resolveTargetConfig } from './targetConfig.js';
+
+type Answer = { status: number; body?: unknown; errorType?: string };
+
+/** An in-process target that answers from a table and records every call. */
+function fakeTarget(answers: Record<string, Answer | ((input: Record<string, unknown>) => Answer)>) {
+  const calls: { operation: string; input: Record<string, unknown> }[] = [];
+  const target: Target = {
+    info: { name: 'fake', endpoint: 'http://127.0.0.1:1/', region: 'eu-west-1', transport: 'http' },
+    async send(operation, input) {
+      calls.push({ operation, input: input as Record<string, unknown> });
+      const a = answers[operation];
+      const answer = typeof a === 'function' ? a(input as Record<string, unknown>) : (a ?? { status: 200, body: {} });
+      const ex: Exchange = {
+        operation, input, status: answer.status, headers: {}, body: answer.body, rawBody: JSON.stringify(answer.body ?? {}), elapsedMs: 1,
+      };
+      if (answer.errorType !== undefined) ex.errorType = answer.errorType;
+      return ex;
+    },
+    async close() {},
+  };
+  return { target, calls };
+}
+
+const quietRegistry = () => createCleanupRegistry({ signals: { on: () => undefined, off: () => undefined }, exit: () => undefined });
+const createdPool = { status: 200, body: { UserPool: { Id: 'eu-west-1_Fake12345' } } };
+
+describe('createPoolFixture with a target that has every operation', () => {
+  it('creates the resource server and the SAML provider, and removes them in order', async () => {
+    const prefix = 'cc-20261126t063310-3f9a';
+    const { target, calls } = fakeTarget({
+      CreateUserPool: createdPool,
+      ListUserPoolClients: (input) =>
+        input.NextToken === undefined
+          ? { status: 200, body: { UserPoolClients: [{ ClientId: 'a' }], NextToken: 't1' } }
+          : { status: 200, body: { UserPoolClients: [{ ClientId: 'b' }] } },
+      DeleteIdentityProvider: { status: 400, errorType: 'ResourceNotFoundException' },
+    });
+    const registry = quietRegistry();
+    const f = await createPoolFixture(target, { runIdPrefix: prefix, index: 3, registry });
+
+    expect(f.capabilities).toEqual({ resourceServer: true, identityProvider: true, analytics: false, reasons: { analytics: 'no Pinpoint project configured for this run' } });
+    expect(f.context).toEqual({
+      userPoolId: 'eu-west-1_Fake12345',
+      customAttributes: [{ name: 'custom:tier', mutable: true }, { name: 'custom:tenant', mutable: false }],
+      resourceServerScopes: [`https://${prefix}.example/read`, `https://${prefix}.example/write`],
+      identityProviders: [`${prefix}-saml`],
+    });
+    expect(f.context.analytics).toBeUndefined();
+    const pool = calls.find((c) => c.operation === 'CreateUserPool')!.input;
+    expect(pool.PoolName).toBe(`${prefix}-3`);
+    const idp = calls.find((c) => c.operation === 'CreateIdentityProvider')!.input as { ProviderName: string; ProviderType: string; ProviderDetails: { MetadataFile: string } };
+    expect(idp.ProviderName.length).toBeLessThanOrEqual(32);
+    expect(idp.ProviderType).toBe('SAML');
+    expect(idp.ProviderDetails.MetadataFile).toContain('<ds:X509Certificate>MII');
+
+    calls.length = 0;
+    await f.cleanup();
+    expect(calls.map((c) => c.operation)).toEqual([
+      'ListUserPoolClients', 'ListUserPoolClients', 'DeleteUserPoolClient', 'DeleteUserPoolClient',
+      'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool',
+    ]);
+    expect(registry.pending).toBe(0);
+  });
+
+  it('uses given analytics over synthetic ones', async () => {
+    const { target } = fakeTarget({ CreateUserPool: createdPool });
+    const analytics = { applicationId: 'ab', applicationArn: 'arn:aws:mobiletargeting:eu-west-1:111122223333:apps/ab', roleArn: 'arn:aws:iam::111122223333:role/r', externalId: 'e' };
+    const f = await createPoolFixture(target, { runIdPrefix: 'cc-x', analytics, syntheticAnalytics: true, registry: quietRegistry() });
+    expect(f.context.analytics).toBe(analytics);
+    expect(f.capabilities.analytics).toBe(true);
+  });
+});
+
+describe('createPoolFixture when a fixture call is refused', () => {
+  it('is E_FIXTURE naming the call and the answer, and deletes the pool it made', async () => {
+    const { target, calls } = fakeTarget({
+      CreateUserPool: createdPool,
+      CreateResourceServer: { status: 400, errorType: 'InvalidParameterException', body: { message: 'bad identifier' } },
+      ListUserPoolClients: { status: 200, body: { UserPoolClients: [] } },
+    });
+    const registry = quietRegistry();
+    const err = await createPoolFixture(target, { runIdPrefix: 'cc-x', registry }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HarnessError);
+    expect(err).toMatchObject({ code: 'E_FIXTURE' });
+    expect((err as Error).message).toMatch(/^CreateResourceServer failed on fake at http:\/\/127\.0\.0\.1:1\/: HTTP 400 InvalidParameterException/);
+    expect(calls.map((c) => c.operation)).toContain('DeleteUserPool');
+    expect(registry.pending).toBe(0);
+  });
+
+  it('a pool that cannot be created is E_FIXTURE and leaves nothing registered', async () => {
+    const { target } = fakeTarget({ CreateUserPool: { status: 400, errorType: 'LimitExceededException' } });
+    const registry = quietRegistry();
+    await expect(createPoolFixture(target, { runIdPrefix: 'cc-x', registry })).rejects.toMatchObject({ code: 'E_FIXTURE' });
+    expect(registry.pending).toBe(0);
+  });
+});
+
+// End to end against the real cognito-local, started by the test on a free loopback port.
+describe('pool fixture on the embedded cognito-local', () => {
+  const registry = quietRegistry();
+  let opened: OpenedTarget;
+  let target: Target;
+
+  beforeAll(async () => {
+    opened = await openTarget(resolveTargetConfig({ target: 'cognito-local' }, { env: {} }), { registry, env: {} });
+    target = opened.target;
+  });
+
+  afterAll(async () => {
+    const dataDir = opened?.emulator?.dataDir;
+    await opened?.close();
+    if (dataDir !== undefined) expect(existsSync(dataDir)).toBe(false);
+  });
+
+  async function poolNames(): Promise<string[]> {
+    const ex = await target.send('ListUserPools', { MaxResults: 60 });
+    return ((ex.body as { UserPools?: { Name: string }[] }).UserPools ?? []).map((p) => p.Name);
+  }
+
+  /**
+   * Clients the target still lists for a pool. cognito-local keeps listing the clients of a deleted
+   * pool (its DeleteUserPool leaves them in the store), so an empty list here means they were deleted.
+   */
+  async function remainingClients(userPoolId: string): Promise<unknown[]> {
+    const ex = await target.send('ListUserPoolClients', { UserPoolId: userPoolId, MaxResults: 60 });
+    if (ex.errorType === 'ResourceNotFoundException') return [];
+    expect(ex.status).toBe(200);
+    return (ex.body as { UserPoolClients?: unknown[] }).UserPoolClients ?? [];
+  }
+
+  it('creates a pool with custom attributes, records what the target lacks, and cleans up completely', async () => {
+    expect(opened.config).toMatchObject({ name: 'cognito-local', embedded: true });
+    const prefix = newRunIdPrefix();
+    const fixture = await createPoolFixture(target, { runIdPrefix: prefix, syntheticAnalytics: true, registry });
+    expect(registry.pending).toBe(2);
+
+    expect(fixture.created.poolName).toBe(`${prefix}-1`);
+    expect(fixture.context.userPoolId).toMatch(/\S/);
+    expect(fixture.context.customAttributes).toEqual([
+      { name: 'custom:tier', mutable: true },
+      { name: 'custom:tenant', mutable: false },
+    ]);
+    expect(fixture.capabilities).toEqual({
+      resourceServer: false,
+      identityProvider: false,
+      analytics: true,
+      reasons: { 'resource-server': 'target lacks CreateResourceServer', 'identity-provider': 'target lacks CreateIdentityProvider' },
+    });
+    expect(fixture.context.resourceServerScopes).toEqual([]);
+    expect(fixture.context.identityProviders).toEqual([]);
+    expect(fixture.context.analytics?.applicationId).toMatch(/^[0-9a-f]{32}$/);
+    expect(fixture.context.analytics?.roleArn).toMatch(/^arn:aws:iam::\d{12}:role\//);
+
+    const created = await target.send('CreateUserPoolClient', { UserPoolId: fixture.context.userPoolId, ClientName: `${prefix}-client` });
+    expect(created.status).toBe(200);
+    await target.send('CreateUserPoolClient', { UserPoolId: fixture.context.userPoolId, ClientName: `${prefix}-client-2` });
+    expect(await listClientIds(target, fixture.context.userPoolId)).toHaveLength(2);
+    expect(await poolNames()).toContain(`${prefix}-1`);
+
+    await fixture.cleanup();
+    await fixture.cleanup();
+    expect(registry.pending).toBe(1);
+    expect((await poolNames()).filter((n) => n.startsWith(prefix))).toEqual([]);
+    expect(await remainingClients(fixture.context.userPoolId)).toEqual([]);
+  });
+
+  it('sweepLeftovers removes an abandoned run: its pools and their clients, page by page', async () => {
+    const prefix = newRunIdPrefix();
+    const keep = await createPoolFixture(target, { runIdPrefix: newRunIdPrefix(), registry });
+    const lost = [];
+    for (const index of [1, 2]) {
+      const f = await createPoolFixture(target, { runIdPrefix: prefix, index, registry });
+      for (let i = 0; i < 3; i++) await target.send('CreateUserPoolClient', { UserPoolId: f.context.userPoolId, ClientName: `c${i}` });
+      lost.push(f);
+    }
+
+    const report = await sweepLeftovers(target, prefix, { pageSize: 2 });
+    expect(report.failures).toEqual([]);
+    expect(report.pools.map((p) => p.name).sort()).toEqual([`${prefix}-1`, `${prefix}-2`]);
+    expect(report.clientsDeleted).toBe(6);
+    expect((await poolNames()).filter((n) => n.startsWith(prefix))).toEqual([]);
+    for (const f of lost) expect(await remainingClients(f.context.userPoolId)).toEqual([]);
+    expect(await poolNames()).toContain(keep.created.poolName);
+
+    // The swept fixtures' own cleanups now find nothing and do not fail.
+    for (const f of lost) await f.cleanup();
+    await keep.cleanup();
+    expect(await poolNames()).toEqual([]);
+    // Only the emulator is left to stop.
+    expect(registry.pending).toBe(1);
+  });
+
+  it('refuses a sweep prefix that would match other runs by accident', async () => {
+    await expect(sweepLeftovers(target, 'c')).rejects.toMatchObject({ code: 'E_USAGE' });
+  });
+});

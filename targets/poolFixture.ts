@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { AnalyticsFixture, CustomAttribute, PoolContext } from '../spec/poolContext.js';
+import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
+import type { Exchange, Target } from './exchange.js';
+import type { FixtureCapabilities } from './fixtureCapabilities.js';
+import { fixtureFailure, isSuccess, sendOk } from './fixtureCall.js';
+import { HarnessError } from './harnessError.js';
+import { deleteAllClients, deleteTolerant } from './poolTeardown.js';
+import { samlIdpMetadata } from './samlMetadata.js';
+import { isUnsupportedOperation } from './unsupportedOperation.js';
+
+/**
+ * A user pool of the run's own, with what existence rules need: custom attributes (one mutable,
+ * one immutable), a resource server with two scopes, a SAML identity provider (see samlMetadata.ts
+ * for why not OIDC). What the target cannot create is recorded as a missing capability.
+ */
+export interface PoolFixture {
+  context: PoolContext;
+  capabilities: FixtureCapabilities;
+  /** Names given to what was created; all start with the run id prefix. */
+  created: { poolName: string; resourceServerIdentifier?: string; identityProviderName?: string };
+  /** Deletes the pool's clients, the resource server, the identity provider, then the pool. Runs once. */
+  cleanup(): Promise<void>;
+}
+
+export interface PoolFixtureOptions {
+  /** See newRunIdPrefix; the pool is named `<runIdPrefix>-<index>`. */
+  runIdPrefix: string;
+  index?: number;
+  /** Well-formed fake Pinpoint values, for emulators that never call Pinpoint. */
+  syntheticAnalytics?: boolean;
+  /** A real Pinpoint project for real AWS. Wins over syntheticAnalytics. */
+  analytics?: AnalyticsFixture;
+  /** Where cleanup is registered for signals; the process-wide registry by default. */
+  registry?: CleanupRegistry;
+}
+
+/** The custom attributes every fixture pool declares (CreateUserPool Schema names, without `custom:`). */
+export const FIXTURE_CUSTOM_ATTRIBUTES: readonly { name: string; mutable: boolean }[] = [
+  { name: 'tier', mutable: true },
+  { name: 'tenant', mutable: false },
+];
+
+export const FIXTURE_SCOPES: readonly string[] = ['read', 'write'];
+
+// CreateIdentityProvider ProviderName is at most 32 characters.
+const PROVIDER_NAME_MAX = 32;
+
+export async function createPoolFixture(target: Target, options: PoolFixtureOptions): Promise<PoolFixture> {
+  const prefix = options.runIdPrefix;
+  const poolName = `${prefix}-${options.index ?? 1}`;
+  const registry = options.registry ?? processCleanupRegistry();
+
+  const pool = await sendOk(target, 'CreateUserPool', {
+    PoolName: poolName,
+    Schema: FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({
+      Name: a.name,
+      AttributeDataType: 'String',
+      Mutable: a.mutable,
+      StringAttributeConstraints: { MinLength: '0', MaxLength: '64' },
+    })),
+    UserPoolTags: { 'cognito-conformance-run': prefix },
+  });
+  const userPool = (pool.UserPool ?? {}) as { Id?: unknown; SchemaAttributes?: unknown };
+  if (typeof userPool.Id !== 'string') {
+    throw new HarnessError('E_FIXTURE', `CreateUserPool on ${target.info.name} answered without UserPool.Id`);
+  }
+  const userPoolId = userPool.Id;
+  const created: PoolFixture['created'] = { poolName };
+
+  // Registered before anything else is created, so that an interrupt from here on removes the pool.
+  const handle = registry.register(`user pool ${poolName} (${userPoolId})`, () => removeEverything(target, userPoolId, created));
+
+  const capabilities: FixtureCapabilities = { resourceServer: false, identityProvider: false, analytics: false, reasons: {} };
+  const context: PoolContext = {
+    userPoolId,
+    customAttributes: customAttributesOf(userPool.SchemaAttributes),
+    resourceServerScopes: [],
+    identityProviders: [],
+  };
+
+  try {
+    const identifier = `https://${prefix}.example`;
+    const rs = await target.send('CreateResourceServer', {
+      UserPoolId: userPoolId,
+      Identifier: identifier,
+      Name: `${prefix}-rs`,
+      Scopes: FIXTURE_SCOPES.map((s) => ({ ScopeName: s, ScopeDescription: `${s} access for conformance runs` })),
+    });
+    if (optional(target, rs, capabilities, 'resource-server')) {
+      created.resourceServerIdentifier = identifier;
+      capabilities.resourceServer = true;
+      context.resourceServerScopes = FIXTURE_SCOPES.map((s) => `${identifier}/${s}`);
+    }
+
+    const providerName = `${prefix.slice(0, PROVIDER_NAME_MAX - '-saml'.length)}-saml`;
+    const idp = await target.send('CreateIdentityProvider', {
+      UserPoolId: userPoolId,
+      ProviderName: providerName,
+      ProviderType: 'SAML',
+      ProviderDetails: { MetadataFile: samlIdpMetadata(`https://${prefix}.idp.example`), IDPSignout: 'false' },
+      AttributeMapping: { email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress' },
+    });
+    if (optional(target, idp, capabilities, 'identity-provider')) {
+      created.identityProviderName = providerName;
+      capabilities.identityProvider = true;
+      context.identityProviders = [providerName];
+    }
+  } catch (err) {
+    await handle.run().catch(() => undefined);
+    throw err;
+  }
+
+  if (options.analytics !== undefined) {
+    context.analytics = options.analytics;
+    capabilities.analytics = true;
+  } else if (options.syntheticAnalytics === true) {
+    context.analytics = syntheticAnalytics(prefix, target.info.region);
+    capabilities.analytics = true;
+  } else {
+    capabilities.reasons.analytics = 'no Pinpoint project configured for this run';
+  }
+
+  return { context, capabilities, created, cleanup: () => handle.run() };
+}
+
+/**
+ * Fake but well-formed Pinpoint values (model patterns: ApplicationId hex, ARNs with a 12-digit
+ * account). Only emulators accept them: real Cognito checks that the project and role exist.
+ */
+export function syntheticAnalytics(prefix: string, region: string): AnalyticsFixture {
+  const applicationId = createHash('sha256').update(prefix).digest('hex').slice(0, 32);
+  return {
+    applicationId,
+    applicationArn: `arn:aws:mobiletargeting:${region}:123456789012:apps/${applicationId}`,
+    roleArn: `arn:aws:iam::123456789012:role/${prefix}-analytics`,
+    externalId: `${prefix}-external-id`,
+  };
+}
+
+/** True on success; false (and the reason recorded) when the target lacks the operation; else E_FIXTURE. */
+function optional(target: Target, exchange: Exchange, capabilities: FixtureCapabilities, need: 'resource-server' | 'identity-provider'): boolean {
+  if (isSuccess(exchange)) return true;
+  if (isUnsupportedOperation(exchange)) {
+    capabilities.reasons[need] = `target lacks ${exchange.operation}`;
+    return false;
+  }
+  throw fixtureFailure(target, exchange);
+}
+
+/** Custom attributes as the target reports them; what we asked for when it reports no schema. */
+function customAttributesOf(schema: unknown): CustomAttribute[] {
+  if (Array.isArray(schema)) {
+    const reported = schema
+      .map((a) => a as { Name?: unknown; Mutable?: unknown })
+      .filter((a): a is { Name: string; Mutable?: unknown } => typeof a.Name === 'string' && a.Name.startsWith('custom:'))
+      .map((a) => ({ name: a.Name, mutable: a.Mutable !== false }));
+    if (reported.length > 0) return reported;
+  }
+  return FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({ name: `custom:${a.name}`, mutable: a.mutable }));
+}
+
+async function removeEverything(target: Target, userPoolId: string, created: PoolFixture['created']): Promise<void> {
+  const failures: string[] = [];
+  const step = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+    }
+  };
+  await step(() => deleteAllClients(target, userPoolId));
+  if (created.resourceServerIdentifier !== undefined) {
+    const Identifier = created.resourceServerIdentifier;
+    await step(() => deleteTolerant(target, 'DeleteResourceServer', { UserPoolId: userPoolId, Identifier }));
+  }
+  if (created.identityProviderName !== undefined) {
+    const ProviderName = created.identityProviderName;
+    await step(() => deleteTolerant(target, 'DeleteIdentityProvider', { UserPoolId: userPoolId, ProviderName }));
+  }
+  await step(() => deleteTolerant(target, 'DeleteUserPool', { UserPoolId: userPoolId }));
+  if (failures.length > 0) {
+    throw new HarnessError('E_FIXTURE', `cleanup of ${created.poolName} left something behind (${failures.length} step(s) failed): ${failures[0]}`);
+  }
+}
