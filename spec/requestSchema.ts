@@ -10,13 +10,23 @@ export interface SchemaOptions {
   withRequired: boolean;
 }
 
+/**
+ * The model's patterns are Java regular expressions (AWS validates with Java), where `\s` means
+ * ASCII whitespace only; in a JavaScript Unicode-mode pattern it also matches U+00A0, U+3000 and
+ * more. Translate it so the judge agrees with AWS (ClientName's `[\w\s+=,.@-]`). `\w` and the
+ * other escapes used in the model mean the same in both.
+ */
+export function jsPattern(modelPattern: string): string {
+  return modelPattern.replace(/\\s/g, '\\t\\n\\x0B\\f\\r ');
+}
+
 export function nodeSchema(node: MemberNode, opts: SchemaOptions): JsonSchema {
   switch (node.type) {
     case 'string': {
       const s: JsonSchema = { type: 'string' };
       if (node.length?.min !== undefined) s.minLength = node.length.min;
       if (node.length?.max !== undefined) s.maxLength = node.length.max;
-      if (node.pattern) s.pattern = node.pattern;
+      if (node.pattern) s.pattern = jsPattern(node.pattern);
       return s;
     }
     case 'enum':

@@ -36,6 +36,17 @@ describe('requestViolations', () => {
     expect(v({ AllowedOAuthScopes: Array.from({ length: 51 }, () => 'openid') })).toEqual(['allowed-oauth-scopes.max-items']);
   });
 
+  it('judges an empty value a minimum-length fault, not a pattern fault', () => {
+    expect(v({ ClientName: '' })).toEqual(['client-name.min-length']);
+    expect(v({ CallbackURLs: [''] })).toEqual(['callback-urls.item-min-length']);
+  });
+
+  it('reads \\s in model patterns as Java does: ASCII whitespace only', () => {
+    expect(v({ ClientName: 'my app' })).toEqual([]);
+    expect(v({ ClientName: 'my\u3000app' })).toEqual(['client-name.pattern']);
+    expect(v({ ClientName: 'my\u00a0app' })).toEqual(['client-name.pattern']);
+  });
+
   it('lets model constraints hide cross-field rules, as the service validates them first', () => {
     expect(v({ AccessTokenValidity: 0 })).toEqual(['access-token-validity.min']);
   });

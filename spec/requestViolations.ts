@@ -57,6 +57,11 @@ function modelViolations(request: RequestInput): string[] {
       : base;
     ids.add(modelRuleId(path, constraint));
   }
+  // An empty value fails a `+` pattern only because it is empty: the broken rule is the minimum
+  // length (AWS lists both constraints in one InvalidParameterException).
+  for (const id of [...ids]) {
+    if (id.endsWith('min-length')) ids.delete(id.replace(/min-length$/, 'pattern'));
+  }
   return [...ids];
 }
 

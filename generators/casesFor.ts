@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import type { Rule } from '../spec/rule.js';
+import type { PoolContext } from '../spec/poolContext.js';
+import { contract, ruleById } from '../spec/contract.js';
+import type { TestCase } from './testCase.js';
+import { invalidRequest, whyNoInvalidRequest } from './invalidRequest.js';
+import { validRequest } from './validRequest.js';
+
+export type CaseSource = { ok: true; arbitrary: fc.Arbitrary<TestCase> } | { ok: false; reason: string };
+
+/**
+ * Rejections that protocol rules see alongside accepted requests: one of each error family the
+ * contract expects (ResourceNotFoundException, a model-constraint InvalidParameterException,
+ * InvalidOAuthFlowException), so error bodies, statuses and headers are exercised too.
+ */
+export const PROTOCOL_FAULT_RULES: readonly string[] = ['user-pool.exists', 'client-name.max-length', 'oauth.code-implicit.need-callback'];
+
+function relabel(arb: fc.Arbitrary<TestCase>, ruleId: string): fc.Arbitrary<TestCase> {
+  return arb.map((tc) => ({ ...tc, ruleId }));
+}
+
+function validCases(rule: Rule, pool: PoolContext, when?: Parameters<typeof validRequest>[1]): fc.Arbitrary<TestCase> {
+  return validRequest(pool, when).map((request) => ({ ruleId: rule.id, request }));
+}
+
+function invalidCases(ruleIds: readonly string[], pool: PoolContext): fc.Arbitrary<TestCase>[] {
+  return ruleIds.map((id) => invalidRequest(ruleById(id), pool)).filter((a): a is fc.Arbitrary<TestCase> => a !== undefined);
+}
+
+/**
+ * The cases that exercise one rule against a pool. Rules that expect a rejection get
+ * single-fault requests breaking them; rules about accepted requests get valid requests shaped by
+ * `expect.when`; rules about every exchange get valid requests, except protocol rules (valid and
+ * invalid mixed) and side-effect rules (invalid requests of every rule the pool lets us break).
+ * Every case carries `ruleId: rule.id`; an invalid case's `why` names the rule it breaks.
+ */
+export function casesFor(rule: Rule, pool: PoolContext): CaseSource {
+  try {
+    switch (rule.expect.outcome) {
+      case 'rejected': {
+        const arbitrary = invalidRequest(rule, pool);
+        return arbitrary ? { ok: true, arbitrary } : { ok: false, reason: whyNoInvalidRequest(rule, pool) ?? `no invalid request for ${rule.id}` };
+      }
+      case 'accepted':
+        return { ok: true, arbitrary: validCases(rule, pool, rule.expect.when) };
+      case 'any': {
+        if (rule.kind === 'protocol') {
+          const invalid = invalidCases(PROTOCOL_FAULT_RULES, pool).map((a) => relabel(a, rule.id));
+          return { ok: true, arbitrary: fc.oneof({ arbitrary: validCases(rule, pool), weight: invalid.length || 1 }, ...invalid) };
+        }
+        if (rule.kind === 'side-effect') {
+          const breakable = contract.rules.filter((r) => r.breakable).map((r) => r.id);
+          const invalid = invalidCases(breakable, pool).map((a) => relabel(a, rule.id));
+          return invalid.length ? { ok: true, arbitrary: fc.oneof(...invalid) } : { ok: false, reason: 'no rule can be broken against this pool' };
+        }
+        return { ok: true, arbitrary: validCases(rule, pool) };
+      }
+    }
+  } catch (err) {
+    return { ok: false, reason: `cases for ${rule.id} cannot be built: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
