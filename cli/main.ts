@@ -1,11 +1,13 @@
 import { UsageError } from './usageError.js';
 import { specCommand, specHelp } from './specCommand.js';
 
-const mainHelp = `Usage: cognito-conformance [command] [flags]
+export const mainHelp = `Usage: cognito-conformance [command] [flags]
 
 Commands:
   run    run the contract against a target (default command)
   spec   print the contract (--json for machine-readable)
+  diff   compare two runs' report.json, rule by rule (exit 1 on regressions)
+  merge  merge the report.json files of a sharded run into one report
 
 Run \`cognito-conformance <command> --help\` for a command's flags.
 `;
@@ -18,6 +20,10 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return specCommand;
     case 'run':
       return (await import('./runCommand.js')).runCommand;
+    case 'diff':
+      return (await import('./diffCommand.js')).diffCommand;
+    case 'merge':
+      return (await import('./mergeCommand.js')).mergeCommand;
     default:
       return undefined;
   }
@@ -34,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = isCommand ? first : 'run';
   const rest = isCommand ? argv.slice(1) : argv;
   const command = await loadCommand(name);
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec; see --help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec, diff, merge; see --help)`);
   return command(rest, out);
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, ruleById } from '../spec/contract.js';
 import { requestViolations } from '../spec/requestViolations.js';
 import { barePool, fullPool } from './poolFixtures.js';
-import { PROTOCOL_FAULT_RULES, casesFor } from './casesFor.js';
+import { MAX_VALID_BODY_BYTES, PROTOCOL_FAULT_RULES, casesFor } from './casesFor.js';
 import { breakProblem, checkSameSeedSameValue } from './generatorBattery.js';
 
 const SEED = 20260421;
@@ -27,7 +27,10 @@ describe('casesFor', () => {
       expect(c.ruleId).toBe(rule.id);
       if (rule.expect.outcome === 'rejected') expect(breakProblem(c, rule, fullPool)).toBeUndefined();
       else if (c.why) expect(requestViolations(c.request, fullPool)).toEqual([c.why.ruleId]);
-      else expect(requestViolations(c.request, fullPool)).toEqual([]);
+      else {
+        expect(requestViolations(c.request, fullPool)).toEqual([]);
+        expect(Buffer.byteLength(JSON.stringify(c.request))).toBeLessThanOrEqual(MAX_VALID_BODY_BYTES);
+      }
     }
     if (rule.expect.outcome === 'accepted') {
       for (const c of cases) {

@@ -19,8 +19,19 @@ function relabel(arb: fc.Arbitrary<TestCase>, ruleId: string): fc.Arbitrary<Test
   return arb.map((tc) => ({ ...tc, ruleId }));
 }
 
+/**
+ * Valid requests sent to a target stay under 64 KiB of JSON. Every bound is still reached alone
+ * (100 URLs, 1024-character URLs), but about 1 in 100 valid requests combines them into hundreds
+ * of KiB, where HTTP body limits answer instead of the service (cognito-local: 413 above 100 kB).
+ * AWS documents no request-size limit for CreateUserPoolClient, and body size is not what any
+ * acceptance rule judges, so such combinations are left out of the cases sent.
+ */
+export const MAX_VALID_BODY_BYTES = 64 * 1024;
+
 function validCases(rule: Rule, pool: PoolContext, when?: Parameters<typeof validRequest>[1]): fc.Arbitrary<TestCase> {
-  return validRequest(pool, when).map((request) => ({ ruleId: rule.id, request }));
+  return validRequest(pool, when)
+    .filter((request) => Buffer.byteLength(JSON.stringify(request)) <= MAX_VALID_BODY_BYTES)
+    .map((request) => ({ ruleId: rule.id, request }));
 }
 
 function invalidCases(ruleIds: readonly string[], pool: PoolContext): fc.Arbitrary<TestCase>[] {

@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { diffReports, diffText } from '../reports/diffReports.js';
+import { readReport } from '../reports/readReport.js';
+import { UsageError } from './usageError.js';
+
+export const diffHelp = `Usage: cognito-conformance diff A/report.json B/report.json [--json]
+
+Compares two runs (A earlier, B later) rule by rule: regressions (passed or skipped → failed or
+error), fixes (→ passed), newly skipped rules, rules added or removed, and rules still failing whose
+observed outcome changed (useful across SDK and target upgrades).
+
+  --json   the diff as JSON (before, after, regressions, fixes, newlySkipped, otherChanges,
+           added, removed, observedChanged)
+
+Exit codes: 0 no regressions; 1 regressions; 2 usage error or a file that is not a report.
+`;
+
+export function diffCommand(argv: string[], out: (s: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see diff --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(diffHelp);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError(`diff needs two report files (A then B), got ${positionals.length} (see diff --help)`);
+  const [pathA, pathB] = positionals as [string, string];
+  const diff = diffReports(readReport(pathA), readReport(pathB));
+  out(values.json ? JSON.stringify(diff, null, 2) + '\n' : diffText(diff, { before: pathA, after: pathB }));
+  return diff.regressions.length > 0 ? 1 : 0;
+}

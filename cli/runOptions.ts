@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usageError.js';
+
+export interface RunOptions {
+  target?: string;
+  endpoint?: string;
+  region?: string;
+  seed: number;
+  runs: number;
+  rules?: string;
+  out: string;
+  transport: 'http' | 'sdk';
+  concurrency?: number;
+  replayPath?: string;
+  help: boolean;
+}
+
+/** The default seed is fixed so that two runs of the same target agree (emulator CI, baselines). */
+export const DEFAULT_SEED = 42;
+export const DEFAULT_RUNS = 25;
+export const DEFAULT_OUT = 'reports/latest';
+
+export const runHelp = `Usage: cognito-conformance run [--target NAME | --endpoint URL] [flags]
+
+Runs the CreateUserPoolClient contract against a target and writes a report.
+
+Target (default: an embedded cognito-local the tool starts and stops itself):
+  --target NAME        aws | localstack | moto | cognito-local
+  --endpoint URL       any endpoint speaking the Cognito API (http://127.0.0.1:PORT)
+  --region R           region (else AWS_REGION, AWS_DEFAULT_REGION, the profile; us-east-1 for local targets)
+  --transport T        http (raw HTTP, sees the wire; default) | sdk (through @aws-sdk/client-cognito-identity-provider)
+
+Run:
+  --seed N             seed of every property (default ${DEFAULT_SEED}; \`random\` picks one and prints it)
+  --runs N             cases per rule (default ${DEFAULT_RUNS})
+  --rules GLOB         only rules whose id matches (comma-separated globs: 'default.*,oauth.*')
+  --concurrency N      concurrent requests (default per target: 8 local, 4 aws)
+  --out DIR            report directory (default ${DEFAULT_OUT})
+  --replay-path PATH   replay one case (printed with each failure)
+
+Exit codes: 0 every rule passed or was skipped; 1 conformance failures; 2 usage or harness error.
+AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
+`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, max = 100_000): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+export function parseRunOptions(argv: string[]): RunOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        rules: { type: 'string' },
+        out: { type: 'string' },
+        transport: { type: 'string' },
+        concurrency: { type: 'string' },
+        'replay-path': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see run --help)`);
+  }
+  let seed = DEFAULT_SEED;
+  if (values.seed === 'random') seed = Math.floor(Math.random() * 2 ** 31);
+  else if (values.seed !== undefined) {
+    if (!/^-?\d+$/.test(values.seed) || Math.abs(Number(values.seed)) >= 2 ** 31) throw new UsageError(`--seed must be an integer (|n| < 2^31) or "random", got "${values.seed}"`);
+    seed = Number(values.seed);
+  }
+  const transport = values.transport ?? 'http';
+  if (transport !== 'http' && transport !== 'sdk') throw new UsageError(`--transport must be http or sdk, got "${transport}"`);
+  if (values.rules !== undefined && !values.rules.trim()) throw new UsageError('--rules needs a pattern, e.g. --rules "default.*"');
+  return {
+    target: values.target,
+    endpoint: values.endpoint,
+    region: values.region,
+    seed,
+    runs: positiveInt('runs', values.runs, DEFAULT_RUNS, 10_000),
+    rules: values.rules,
+    out: values.out ?? DEFAULT_OUT,
+    transport,
+    concurrency: values.concurrency === undefined ? undefined : positiveInt('concurrency', values.concurrency, 1, 64),
+    replayPath: values['replay-path'],
+    help: values.help ?? false,
+  };
+}

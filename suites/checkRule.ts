@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import type { Rule } from '../spec/rule.js';
+import type { PoolContext } from '../spec/poolContext.js';
+import { casesFor } from '../generators/casesFor.js';
+import type { TestCase } from '../generators/testCase.js';
+import type { Target } from '../targets/exchange.js';
+import { isHarnessError } from '../targets/harnessError.js';
+import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
+import { oraclesForRule } from '../oracles/oraclesForRule.js';
+import type { Observation } from '../oracles/observation.js';
+import type { Verdict } from '../oracles/verdict.js';
+import { redactSecrets } from '../oracles/redact.js';
+import { basisOf, type RuleResult } from '../reports/ruleResult.js';
+import { observeCase } from './observeCase.js';
+import { ruleSeed } from './ruleSeed.js';
+
+export interface RuleEnv {
+  target: Target;
+  pool: PoolContext;
+  capabilities: FixtureCapabilities;
+  runSeed: number;
+  runs: number;
+  replayPath?: string;
+  earlierClientIds: Set<string>;
+  /** Builds the command that replays one case of a rule. */
+  replayCommand(ruleId: string, path: string): string;
+  /** Wall-clock cap on one rule's property, shrinking included. */
+  timeLimitMs?: number;
+}
+
+/** Thrown inside the property when an oracle flags the case; carries what the report shows. */
+class RuleViolation extends Error {
+  constructor(readonly verdict: Verdict, readonly observation: Observation) {
+    super(verdict.message);
+  }
+}
+
+function observedSummary(o: Observation): Record<string, unknown> {
+  const c = o.create;
+  return {
+    status: c.status,
+    ...(c.errorType ? { errorType: c.errorType } : {}),
+    ...(c.errorMessage ? { message: c.errorMessage } : {}),
+    ...(c.status >= 200 && c.status < 300 ? { body: c.body } : {}),
+  };
+}
+
+/**
+ * One rule as a fast-check property against the target: every generated case is sent, observed
+ * and judged by the oracles that enforce the rule. Seeded per rule; a failure is shrunk and comes
+ * back with a replay command.
+ */
+export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
+  const started = Date.now();
+  const base = {
+    id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence,
+    basis: basisOf(rule.evidence), statement: rule.statement,
+  };
+  const lacking = unmetNeed(env.capabilities, rule.needs);
+  if (lacking) return { ...base, status: 'skipped', cases: 0, reason: lacking };
+  const source = casesFor(rule, env.pool);
+  if (!source.ok) return { ...base, status: 'skipped', cases: 0, reason: source.reason };
+
+  const oracles = oraclesForRule(rule.id);
+  let judged = 0;
+  let cases = 0;
+  let harness: unknown;
+  const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
+    if (harness) throw harness;
+    let observation: Observation;
+    try {
+      observation = await observeCase(rule, testCase, { target: env.target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds });
+    } catch (err) {
+      harness = err;
+      throw err;
+    }
+    cases++;
+    const verdicts = oracles.flatMap((o) => o.check(observation)).filter((v) => v.ruleId === rule.id);
+    if (verdicts.length) judged++;
+    const bad = verdicts.find((v) => !v.ok);
+    if (bad) throw new RuleViolation(bad, observation);
+  });
+  const seed = ruleSeed(env.runSeed, rule.id);
+  const details = await fc.check(property, {
+    seed,
+    numRuns: env.runs,
+    ...(env.replayPath ? { path: env.replayPath, endOnFailure: true } : {}),
+    ...(env.timeLimitMs ? { interruptAfterTimeLimit: env.timeLimitMs } : {}),
+  });
+  const durationMs = Date.now() - started;
+  const runsDone = details.numRuns;
+
+  if (details.failed) {
+    const err = details.errorInstance;
+    if (err instanceof RuleViolation) {
+      const path = details.counterexamplePath ?? '';
+      return {
+        ...base, status: 'failed', cases: runsDone, durationMs, seed: env.runSeed, path, oracle: err.verdict.oracle,
+        reason: err.verdict.message,
+        counterexample: redactSecrets(err.observation.testCase.request),
+        expected: redactSecrets(err.verdict.expected ?? err.observation.testCase.why?.expected),
+        observed: redactSecrets(err.verdict.observed ?? observedSummary(err.observation)),
+        replay: env.replayCommand(rule.id, path),
+      };
+    }
+    const code = isHarnessError(err) ? err.code : 'E_INTERNAL';
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...base, status: 'error', cases, durationMs, errorCode: code, reason: message };
+  }
+  if (judged === 0 && cases > 0) {
+    // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
+    // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
+    return { ...base, status: 'skipped', cases, durationMs, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
+  }
+  return { ...base, status: 'passed', cases: runsDone, durationMs, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
+}

@@ -1,0 +1,3 @@
+import { defineRuleTests } from './defineRuleTests.js';
+
+defineRuleTests('Defaults of an accepted create', ['default']);

@@ -1,0 +1,3 @@
+import { defineRuleTests } from './defineRuleTests.js';
+
+defineRuleTests('Output formats and consistency', ['output', 'consistency']);

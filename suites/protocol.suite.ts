@@ -1,0 +1,3 @@
+import { defineRuleTests } from './defineRuleTests.js';
+
+defineRuleTests('Wire protocol', ['protocol']);
