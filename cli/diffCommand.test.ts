@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sampleReport } from '../reports/sampleReport.js';
 import { totalsOf, type RunReport } from '../reports/runReport.js';
 import type { ReportDiff } from '../reports/diffReports.js';
 import { diffCommand } from './diffCommand.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diff-command-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function write(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));

@@ -1,13 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sampleReport } from '../reports/sampleReport.js';
 import { totalsOf, type RunReport } from '../reports/runReport.js';
 import { readReport } from '../reports/readReport.js';
 import { mergeCommand } from './mergeCommand.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'merge-command-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Splits the sample report's rules over two shard directories, as `vitest --shard` would. */
 function writeShard(name: string, pick: (id: string, i: number) => boolean): string {

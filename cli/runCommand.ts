@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { HarnessError, isHarnessError } from '../targets/harnessError.js';
 import { ResultCollector } from '../reports/resultCollector.js';
 import { ProgressReporter } from '../reports/progressReporter.js';
 import { exitCodeOf } from '../reports/runReport.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
+import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline } from '../reports/baseline.js';
 import { prepareRun } from '../suites/prepareRun.js';
 import { selectRules } from '../suites/selectRules.js';
 import { contract } from '../spec/contract.js';
@@ -14,6 +17,8 @@ import { parseRunOptions, runHelp, type RunOptions } from './runOptions.js';
 
 const suiteConfig = fileURLToPath(new URL('../suites/vitest.config.ts', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Applied when the run uses the embedded cognito-local and no --baseline is given. */
+const DEFAULT_BASELINE = fileURLToPath(new URL('../baselines/cognito-local.json', import.meta.url));
 
 /** The flags that chose the target, repeated in replay commands. */
 function targetFlags(o: RunOptions): string {
@@ -50,6 +55,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   }, registry);
 
   let report;
+  let cleanupError: unknown;
   try {
     const collector = new ResultCollector({ runInfo: () => prepared.runInfo });
     const vitest = await startVitest('test', [], {
@@ -64,11 +70,28 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     await vitest.close();
     report = collector.report;
   } finally {
-    await prepared.close();
+    // A cleanup that fails is a harness error of this run, shown with the results rather than
+    // instead of them.
+    await prepared.close().catch((err: unknown) => {
+      cleanupError = err;
+    });
   }
-  if (!report) throw new Error('the run produced no report');
-  const files = writeReports(report, options.out);
+  if (!report) throw cleanupError ?? new HarnessError('E_FIXTURE', 'the run ended without results');
+  if (cleanupError) {
+    const code = isHarnessError(cleanupError) ? cleanupError.code : 'E_FIXTURE';
+    report.harnessErrors.push({ code, message: cleanupError instanceof Error ? cleanupError.message : String(cleanupError) });
+  }
+  const baselinePath = options.noBaseline ? undefined : options.baseline ?? (noTarget ? DEFAULT_BASELINE : undefined);
+  if (options.updateBaseline) {
+    const path = baselinePath ?? DEFAULT_BASELINE;
+    const previous = existsSync(path) ? loadBaseline(path) : undefined;
+    writeBaseline(path, baselineFromReport(report, previous));
+    out(`Baseline written: ${path}\n`);
+  }
+  const outcome = baselinePath && !options.updateBaseline ? applyBaseline(report, loadBaseline(baselinePath), new Date()) : undefined;
+  const files = writeReports(report, options.out, outcome ? { baselineNote: baselineNote(outcome) } : {});
   out(summaryText(report, files.json));
+  if (outcome) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcome)}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
-  return exitCodeOf(report);
+  return outcome ? outcome.exitCode : exitCodeOf(report);
 }

@@ -12,6 +12,10 @@ export interface RunOptions {
   transport: 'http' | 'sdk';
   concurrency?: number;
   replayPath?: string;
+  /** `--baseline FILE`; undefined means the shipped one for the embedded default, none otherwise. */
+  baseline?: string;
+  noBaseline: boolean;
+  updateBaseline: boolean;
   help: boolean;
 }
 
@@ -37,6 +41,13 @@ Run:
   --concurrency N      concurrent requests (default per target: 8 local, 4 aws)
   --out DIR            report directory (default ${DEFAULT_OUT})
   --replay-path PATH   replay one case (printed with each failure)
+
+Baselines (known gaps of a target; see reports/baseline.ts for the format):
+  --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
+                       entries whose rule now passes are listed as fixed. Default: baselines/cognito-local.json
+                       when the run uses the embedded cognito-local, none otherwise
+  --no-baseline        judge every failure (ignore the default baseline)
+  --update-baseline    write the run's failures to the baseline file (FILE, or the default one)
 
 Exit codes: 0 every rule passed or was skipped; 1 conformance failures; 2 usage or harness error.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
@@ -66,6 +77,9 @@ export function parseRunOptions(argv: string[]): RunOptions {
         transport: { type: 'string' },
         concurrency: { type: 'string' },
         'replay-path': { type: 'string' },
+        baseline: { type: 'string' },
+        'no-baseline': { type: 'boolean' },
+        'update-baseline': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -80,6 +94,9 @@ export function parseRunOptions(argv: string[]): RunOptions {
   }
   const transport = values.transport ?? 'http';
   if (transport !== 'http' && transport !== 'sdk') throw new UsageError(`--transport must be http or sdk, got "${transport}"`);
+  if (values['no-baseline'] && (values.baseline !== undefined || values['update-baseline'])) {
+    throw new UsageError('--no-baseline cannot be combined with --baseline or --update-baseline');
+  }
   if (values.rules !== undefined && !values.rules.trim()) throw new UsageError('--rules needs a pattern, e.g. --rules "default.*"');
   return {
     target: values.target,
@@ -92,6 +109,9 @@ export function parseRunOptions(argv: string[]): RunOptions {
     transport,
     concurrency: values.concurrency === undefined ? undefined : positiveInt('concurrency', values.concurrency, 1, 64),
     replayPath: values['replay-path'],
+    baseline: values.baseline,
+    noBaseline: values['no-baseline'] ?? false,
+    updateBaseline: values['update-baseline'] ?? false,
     help: values.help ?? false,
   };
 }

@@ -308,6 +308,19 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       for (const s of scopes) pool.scopes.push(`${String(input.Identifier)}/${String(s.ScopeName)}`);
       return { ResourceServer: { UserPoolId: pool.id, Identifier: input.Identifier, Name: input.Name, Scopes: scopes } };
     },
+    DeleteResourceServer(input) {
+      required(input, 'UserPoolId', 'Identifier');
+      const pool = poolOf(input.UserPoolId);
+      const prefix = `${String(input.Identifier)}/`;
+      pool.scopes = pool.scopes.filter((s) => !s.startsWith(prefix));
+      return {};
+    },
+    DeleteIdentityProvider(input) {
+      required(input, 'UserPoolId', 'ProviderName');
+      const pool = poolOf(input.UserPoolId);
+      pool.providers = pool.providers.filter((p) => p !== String(input.ProviderName));
+      return {};
+    },
     CreateIdentityProvider(input) {
       required(input, 'UserPoolId', 'ProviderName', 'ProviderType', 'ProviderDetails');
       const pool = poolOf(input.UserPoolId);

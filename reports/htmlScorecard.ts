@@ -27,7 +27,8 @@ function chart(title: string, groups: [string, StatusCounts][]): string {
       x += w;
       return rect;
     });
-    return `<text x="0" y="${y + rowH / 2}" font-size="13">${esc(name)}</text>${parts.join('')}<text x="${labelW + barW + 8}" y="${y + rowH / 2}" font-size="12">${c.passed}/${total}</text>`;
+    // One <g> per group, so readers and tests can find a group by name.
+    return `<g class="bar-group" data-group="${esc(name)}"><text x="0" y="${y + rowH / 2}" font-size="13">${esc(name)}</text>${parts.join('')}<text x="${labelW + barW + 8}" y="${y + rowH / 2}" font-size="12">${c.passed}/${total}</text></g>`;
   });
   return `<figure><figcaption>${esc(title)}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${h}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg></figure>`;
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { diffReports, diffText } from './diffReports.js';
+import { totalsOf, type RunReport } from './runReport.js';
+import type { RuleResult } from './ruleResult.js';
+import { sampleReport } from './sampleReport.js';
+
+function rule(id: string, status: RuleResult['status'], extra: Partial<RuleResult> = {}): RuleResult {
+  return { id, kind: 'length', members: ['ClientName'], evidence: 'model', basis: 'the AWS service model says so', statement: id, status, cases: 25, ...extra };
+}
+
+function report(rules: RuleResult[], over: Partial<RunReport> = {}): RunReport {
+  return { ...sampleReport(), rules, totals: totalsOf(rules), ...over };
+}
+
+/** Two synthetic runs with one rule of every kind of change. */
+const before = report([
+  rule('a.passed-to-failed', 'passed'),
+  rule('b.passed-to-error', 'passed'),
+  rule('c.skipped-to-failed', 'skipped', { reason: 'target lacks X' }),
+  rule('d.failed-to-passed', 'failed', { observed: { status: 200 } }),
+  rule('e.passed-to-skipped', 'passed'),
+  rule('f.skipped-to-passed', 'skipped'),
+  rule('g.failed-to-error', 'failed'),
+  rule('h.still-failing-same', 'failed', { observed: { status: 200, body: { a: 1, b: 2 } } }),
+  rule('i.still-failing-changed', 'failed', { observed: { status: 200 } }),
+  rule('j.removed', 'passed'),
+  rule('k.unchanged', 'passed'),
+], { startedAt: '2026-11-25T06:00:00.000Z', tool: { name: 'cognito-conformance', version: '0.1.0' } });
+
+const after = report([
+  rule('a.passed-to-failed', 'failed', { reason: 'invalid request accepted (HTTP 200)' }),
+  rule('b.passed-to-error', 'error', { reason: 'connection refused' }),
+  rule('c.skipped-to-failed', 'failed'),
+  rule('d.failed-to-passed', 'passed'),
+  rule('e.passed-to-skipped', 'skipped', { reason: 'target lacks CreateResourceServer' }),
+  rule('f.skipped-to-passed', 'passed'),
+  rule('g.failed-to-error', 'error'),
+  rule('h.still-failing-same', 'failed', { observed: { body: { b: 2, a: 1 }, status: 200 } }),
+  rule('i.still-failing-changed', 'failed', { observed: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type' }),
+  rule('k.unchanged', 'passed'),
+  rule('l.added', 'failed'),
+], { startedAt: '2026-11-26T06:00:00.000Z', tool: { name: 'cognito-conformance', version: '0.2.0' }, target: { name: 'cognito-local', endpoint: 'http://127.0.0.1:5000/', region: 'us-east-1', transport: 'sdk' } });
+
+describe('diffReports', () => {
+  const diff = diffReports(before, after);
+  const ids = (list: { id: string }[]) => list.map((c) => c.id);
+
+  it('sorts every status change into one group', () => {
+    expect(ids(diff.regressions)).toEqual(['a.passed-to-failed', 'b.passed-to-error', 'c.skipped-to-failed']);
+    expect(diff.regressions[0]).toEqual({ id: 'a.passed-to-failed', before: 'passed', after: 'failed', reason: 'invalid request accepted (HTTP 200)' });
+    expect(ids(diff.fixes)).toEqual(['d.failed-to-passed']);
+    expect(diff.newlySkipped).toEqual([{ id: 'e.passed-to-skipped', before: 'passed', after: 'skipped', reason: 'target lacks CreateResourceServer' }]);
+    expect(ids(diff.otherChanges)).toEqual(['f.skipped-to-passed', 'g.failed-to-error']);
+  });
+
+  it('finds added and removed rules', () => {
+    expect(diff.added).toEqual([{ id: 'l.added', status: 'failed' }]);
+    expect(diff.removed).toEqual([{ id: 'j.removed', status: 'passed' }]);
+  });
+
+  it('reports rules still failing whose observed outcome changed, ignoring key order', () => {
+    expect(diff.observedChanged).toEqual([{ id: 'i.still-failing-changed', before: { status: 200 }, after: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type' }]);
+  });
+
+  it('names both runs', () => {
+    expect(diff.before).toMatchObject({ target: 'cognito-local', transport: 'http', toolVersion: '0.1.0', startedAt: '2026-11-25T06:00:00.000Z' });
+    expect(diff.after).toMatchObject({ target: 'cognito-local', transport: 'sdk', toolVersion: '0.2.0', startedAt: '2026-11-26T06:00:00.000Z' });
+  });
+
+  it('two identical runs have no changes', () => {
+    const same = diffReports(before, before);
+    expect([same.regressions, same.fixes, same.newlySkipped, same.otherChanges, same.added, same.removed, same.observedChanged].flat()).toEqual([]);
+    expect(diffText(same)).toContain('\nNo rule changed.\n');
+  });
+});
+
+describe('diffText', () => {
+  const text = diffText(diffReports(before, after), { before: 'a/report.json', after: 'b/report.json' });
+
+  it('starts with a header naming both runs', () => {
+    const [a, b] = text.split('\n');
+    expect(a).toBe('A: cognito-local (http://127.0.0.1:40123/, us-east-1, http), cognito-conformance 0.1.0, model 2026-04-21, seed 42, runs 25, started 2026-11-25T06:00:00.000Z — a/report.json');
+    expect(b).toBe('B: cognito-local (http://127.0.0.1:5000/, us-east-1, sdk), cognito-conformance 0.2.0, model 2026-04-21, seed 42, runs 25, started 2026-11-26T06:00:00.000Z — b/report.json');
+  });
+
+  it('lists each group with the transition and the later reason', () => {
+    expect(text).toMatch(/^Regressions \(3\):\n {2}a\.passed-to-failed +passed → failed +invalid request accepted \(HTTP 200\)$/m);
+    expect(text).toMatch(/^Fixes \(1\):\n {2}d\.failed-to-passed +failed → passed$/m);
+    expect(text).toMatch(/^Newly skipped \(1\):\n {2}e\.passed-to-skipped +passed → skipped +target lacks CreateResourceServer$/m);
+    expect(text).toMatch(/^Added rules, only in B \(1\):\n {2}l\.added +failed$/m);
+    expect(text).toMatch(/^Removed rules, only in A \(1\):\n {2}j\.removed +passed$/m);
+    expect(text).toContain('Still failing, observed outcome changed (1):\n  i.still-failing-changed — wrong error type\n    A observed: {"status":200}\n    B observed: {"status":400,"errorType":"ResourceNotFoundException"}');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('3 regressions, 1 fix, 1 newly skipped, 2 other changes, 1 added, 1 removed, 1 observed change');
+  });
+
+  it('notes when the runs sent different cases or hit different targets', () => {
+    const other = diffText(diffReports(before, { ...after, seed: 7, target: { ...after.target, name: 'localstack' } }));
+    expect(other).toContain('Note: different targets (cognito-local vs localstack); different seeds or runs: the two runs sent different cases.');
+  });
+});

@@ -1,0 +1,140 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlScorecard } from './htmlScorecard.js';
+import { reportTotals } from './reportTotals.js';
+import { sampleReport } from './sampleReport.js';
+
+/**
+ * What a reader of scorecard.html sees, checked in a real browser: Debian's chromium driven by
+ * playwright-core (which never downloads a browser). A missing chromium fails the test: a skip
+ * would let the scorecard go unchecked in CI without anyone noticing.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = fileURLToPath(new URL('../docs/scorecard.png', import.meta.url));
+
+const report = sampleReport();
+const failed = report.rules.find((r) => r.status === 'failed');
+
+let dir: string;
+let server: Server;
+let context: BrowserContext | undefined;
+let page: Page;
+let url: string;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: the scorecard browser test needs Debian's chromium (apt-get install -y chromium, as .ci/run does), or CHROMIUM_PATH pointing at one`);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'scorecard-browser-'));
+  const file = join(dir, 'scorecard.html');
+  const html = htmlScorecard(report);
+  writeFileSync(file, html);
+  server = createServer((req, res) => {
+    if (req.url === '/scorecard.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scorecard.html`;
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1100, height: 800 },
+    deviceScaleFactor: 1,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (r) => void requested.push(r.url()));
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('HTML scorecard in headless chromium', () => {
+  it('shows the target and the totals', async () => {
+    expect(await page.title()).toBe('CreateUserPoolClient conformance: cognito-local');
+    expect(await page.getByText('Target cognito-local at', { exact: false }).isVisible()).toBe(true);
+    const x = report.totals;
+    for (const [status, text] of [['passed', `${x.passed} passed`], ['failed', `${x.failed} failed`], ['skipped', `${x.skipped} skipped`], ['error', `${x.error} errors`]]) {
+      const total = page.locator(`#totals [data-total="${status}"]`);
+      expect(await total.isVisible()).toBe(true);
+      expect(await total.innerText()).toBe(text);
+    }
+  });
+
+  it('has one visible row per rule with its id, status and evidence', async () => {
+    expect(await page.locator('#rules tbody tr').count()).toBe(report.rules.length);
+    for (const r of report.rules) {
+      const row = page.locator(`#rules tbody tr[data-rule="${r.id}"]`);
+      expect(await row.isVisible()).toBe(true);
+      const cells = await row.locator('td').allInnerTexts();
+      expect(cells[0]).toContain(r.id);
+      expect(cells[0]).toContain(r.statement);
+      expect(cells[2]).toBe(r.evidence);
+      expect(cells[3]).toBe(r.status);
+      if (r.status === 'skipped' || r.status === 'error') expect(cells[4]).toBe(r.reason);
+    }
+  });
+
+  it('expands the failed rule on click to show request, expected, observed and replay', async () => {
+    expect(failed).toBeDefined();
+    const row = page.locator(`#rules tbody tr[data-rule="${failed?.id}"]`);
+    const details = row.locator('details');
+    expect(await page.locator('#rules details').count()).toBe(1);
+    expect(await details.getAttribute('open')).toBeNull();
+    expect(await row.locator('dd').first().isVisible()).toBe(false);
+
+    await row.locator('summary').click();
+
+    expect(await details.getAttribute('open')).not.toBeNull();
+    expect(await row.locator('dt').allInnerTexts()).toEqual(['request', 'expected', 'observed', 'replay']);
+    const dd = row.locator('dd');
+    for (let i = 0; i < 4; i++) expect(await dd.nth(i).isVisible()).toBe(true);
+    const [request, expected, observed, replay] = await dd.allInnerTexts();
+    expect(request).toContain(`"ClientName": "${'x'.repeat(129)}"`);
+    expect(request).toContain('<redacted:52 chars>');
+    expect(expected).toContain('InvalidParameterException');
+    expect(observed).toContain('"status": 200');
+    expect(replay).toBe(failed?.replay);
+  });
+
+  it('draws two charts with one bar group per area and per evidence level', async () => {
+    const { byArea, byEvidence } = reportTotals(report);
+    const charts = page.locator('figure svg[role="img"]');
+    expect(await charts.count()).toBe(2);
+    for (const [i, title, groups] of [[0, 'By area', byArea], [1, 'By evidence level', byEvidence]] as const) {
+      const svg = charts.nth(i);
+      expect(await svg.getAttribute('aria-label')).toBe(title);
+      expect(await svg.isVisible()).toBe(true);
+      const rendered = svg.locator('g.bar-group');
+      expect(await rendered.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(groups.map(([name]) => name));
+      for (const [j, [, counts]] of groups.entries()) {
+        const bars = rendered.nth(j).locator('rect');
+        // One coloured segment per status present in the group, each drawn with a real width.
+        expect(await bars.count()).toBe(Object.values(counts).filter((n) => n > 0).length);
+        const widths = await bars.evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
+        expect(widths.every((w) => w > 0)).toBe(true);
+      }
+    }
+  });
+
+  it('loads nothing besides the page itself', () => {
+    expect(requested).toEqual([url]);
+  });
+
+  it('renders to a screenshot (written to docs/scorecard.png with UPDATE_SCREENSHOT=1)', async () => {
+    const png = await page.screenshot({ fullPage: true, ...(process.env.UPDATE_SCREENSHOT === '1' ? { path: SCREENSHOT } : {}) });
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});

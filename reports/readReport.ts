@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { HarnessError } from '../targets/harnessError.js';
+import type { RunReport } from './runReport.js';
+import type { RuleStatus } from './ruleResult.js';
+
+const STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'error'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first thing that keeps `value` from being a report that diff and merge can read, if any. */
+function problemOf(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not a JSON object';
+  const tool = value.tool;
+  if (!isObject(tool) || tool.name !== 'cognito-conformance') return 'not a cognito-conformance report (no tool.name "cognito-conformance")';
+  if (typeof tool.version !== 'string') return 'tool.version is not a string';
+  const target = value.target;
+  if (!isObject(target) || typeof target.name !== 'string' || typeof target.endpoint !== 'string' || typeof target.region !== 'string' || (target.transport !== 'http' && target.transport !== 'sdk')) {
+    return 'target must have name, endpoint, region and transport (http | sdk)';
+  }
+  if (!isObject(value.contract) || typeof value.contract.modelDate !== 'string') return 'contract.modelDate is not a string';
+  if (typeof value.seed !== 'number' || typeof value.runs !== 'number') return 'seed and runs must be numbers';
+  for (const key of ['startedAt', 'finishedAt'] as const) {
+    if (typeof value[key] !== 'string' || Number.isNaN(Date.parse(value[key] as string))) return `${key} is not an ISO date`;
+  }
+  if (!Array.isArray(value.harnessErrors)) return 'harnessErrors is not a list';
+  if (!Array.isArray(value.rules)) return 'rules is not a list';
+  for (const [i, r] of value.rules.entries()) {
+    if (!isObject(r) || typeof r.id !== 'string') return `rules[${i}] has no id`;
+    if (!STATUSES.includes(r.status as RuleStatus)) return `rules[${i}] (${r.id}) has status ${JSON.stringify(r.status)}, not one of ${STATUSES.join(', ')}`;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a `report.json` written by a run (or a merge) for `diff` and `merge`. A missing file, bad
+ * JSON or something that is not a report is a HarnessError `E_CONFIG` whose one-line message names
+ * the file and the problem.
+ */
+export function readReport(path: string): RunReport {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new HarnessError('E_CONFIG', `report ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`, { cause: err });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new HarnessError('E_CONFIG', `report ${path}: not JSON (${(err as Error).message.split('\n')[0]})`, { cause: err });
+  }
+  const problem = problemOf(value);
+  if (problem) throw new HarnessError('E_CONFIG', `report ${path}: ${problem}`);
+  return value as RunReport;
+}
