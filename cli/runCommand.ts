@@ -90,8 +90,9 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   }
   const outcome = baselinePath && !options.updateBaseline ? applyBaseline(report, loadBaseline(baselinePath), new Date()) : undefined;
   const files = writeReports(report, options.out, outcome ? { baselineNote: baselineNote(outcome) } : {});
-  out(summaryText(report, files.json));
-  if (outcome) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcome)}`);
+  const knownGaps = new Set(outcome?.knownFailures.map((k) => k.result.id) ?? []);
+  out(summaryText(report, files.json, { knownGaps }));
+  if (outcome) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcome, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
   return outcome ? outcome.exitCode : exitCodeOf(report);
 }

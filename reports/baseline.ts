@@ -186,7 +186,8 @@ export function applyBaseline(report: RunReport, baseline: Baseline, today: Date
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The terminal view of a baseline outcome: new failures first, then known gaps, then stale entries. */
-export function baselineSummary(outcome: BaselineOutcome): string {
+/** `listKnown: false` when the per-rule lines already mark known gaps (the run's terminal summary). */
+export function baselineSummary(outcome: BaselineOutcome, options: { listKnown?: boolean } = {}): string {
   const out: string[] = [];
   out.push(
     `Baseline: ${plural(outcome.newFailures.length, 'new failure')}, ${plural(outcome.expired.length, 'expired entry', 'expired entries')}, ` +
@@ -200,7 +201,7 @@ export function baselineSummary(outcome: BaselineOutcome): string {
     out.push('', 'Expired baseline entries (still failing; counted as new failures):');
     for (const e of outcome.expired) out.push(`  ✗ ${e.ruleId} — expired ${e.expires}: ${e.reason}`);
   }
-  if (outcome.knownFailures.length) {
+  if (outcome.knownFailures.length && options.listKnown !== false) {
     out.push('', 'Known gaps (failing, accepted by the baseline):');
     for (const { entry } of outcome.knownFailures) out.push(`  ~ ${entry.ruleId} — ${entry.reason}${entry.expires ? ` (until ${entry.expires})` : ''}`);
   }

@@ -36,6 +36,12 @@ describe('reporters read the result events', () => {
     expect(text).toContain('Totals: 1 passed, 1 failed, 1 skipped, 1 errors (4 rules) — report: reports/latest/report.json');
   });
 
+  it('terminal summary: failures a baseline lists are marked KNOWN and not spelled out', () => {
+    const text = summaryText(report, undefined, { knownGaps: new Set(['client-name.max-length']) });
+    expect(text).toMatch(/^KNOWN client-name\.max-length/m);
+    expect(text).not.toContain('✗ client-name.max-length');
+  });
+
   it('exit codes: 0 clean, 1 conformance failures, 2 harness errors', () => {
     expect(exitCodeOf({ totals: { passed: 3, failed: 0, skipped: 1, error: 0 }, harnessErrors: [] })).toBe(0);
     expect(exitCodeOf({ totals: { passed: 3, failed: 1, skipped: 0, error: 0 }, harnessErrors: [] })).toBe(1);

@@ -9,8 +9,12 @@ function oneLine(value: unknown, max = 400): string {
   return s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
 }
 
-/** The terminal summary: one line per rule, then each failure in full, then totals. */
-export function summaryText(report: RunReport, reportPath?: string): string {
+/**
+ * The terminal summary: one line per rule, then each failure in full, then totals. Failures a
+ * baseline already lists (`knownGaps`) are marked on their line and not spelled out again.
+ */
+export function summaryText(report: RunReport, reportPath?: string, options: { knownGaps?: ReadonlySet<string> } = {}): string {
+  const known = options.knownGaps ?? new Set<string>();
   const t = report.target;
   const out: string[] = [];
   out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}); seed ${report.seed}, up to ${report.runs} cases per rule`);
@@ -18,11 +22,12 @@ export function summaryText(report: RunReport, reportPath?: string): string {
   const width = Math.max(...report.rules.map((r) => r.id.length), 10);
   for (const r of report.rules) {
     const tail = r.status === 'skipped' || r.status === 'error' ? r.reason ?? '' : `${r.cases} cases${r.status === 'failed' ? ` — ${r.reason ?? ''}` : ''}`;
-    out.push(`${LABEL[r.status]} ${r.id.padEnd(width)}  ${r.evidence.padEnd(10)}  ${oneLine(tail, 160)}`);
+    const label = r.status === 'failed' && known.has(r.id) ? 'KNOWN' : LABEL[r.status];
+    out.push(`${label} ${r.id.padEnd(width)}  ${r.evidence.padEnd(10)}  ${oneLine(tail, 160)}`);
   }
-  const failures = report.rules.filter((r) => r.status === 'failed');
+  const failures = report.rules.filter((r) => r.status === 'failed' && !known.has(r.id));
   if (failures.length) {
-    out.push('', `Failures (${failures.length}):`);
+    out.push('', `Failures (${failures.length}${known.size ? ', not in the baseline' : ''}):`);
     for (const r of failures) {
       out.push('', `✗ ${r.id} [${r.evidence}: ${r.basis}]`);
       out.push(`  rule:     ${r.statement}`);
