@@ -24,6 +24,30 @@ export interface Exchange {
   attempts?: number;
   /** Which layer answered: the server (raw HTTP or SDK), or the SDK before anything was sent. */
   layer?: 'server' | 'sdk-client';
+  /**
+   * The SDK transport only: what an SDK user saw. The wire fields above stay what oracles judge;
+   * this view lets a report show, and a diff between runs catch, what an SDK upgrade changes.
+   */
+  sdk?: SdkView;
+}
+
+export interface SdkView {
+  /**
+   * The command output without `$metadata`, made JSON-safe: Dates (the SDK turns epoch-seconds
+   * timestamps into Date) become ISO-8601 strings. Members the SDK does not know are absent.
+   */
+  output?: unknown;
+  /** The thrown error's `name`: the modeled exception, or e.g. SyntaxError for a body it cannot parse. */
+  errorName?: string;
+  /** Its message, first line only, with secrets scrubbed. */
+  errorMessage?: string;
+  errorFault?: 'client' | 'server';
+  httpStatusCode?: number;
+  /**
+   * The JSON body the SDK serialized, which may differ from `input`: it drops members the model
+   * does not have and null list items, orders members as the model does, writes NaN as "NaN".
+   */
+  requestBody?: string;
 }
 
 export interface TargetInfo {
