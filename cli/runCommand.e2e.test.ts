@@ -26,7 +26,7 @@ interface Ran {
 function runCli(args: string[], options: { onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Ran> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const env = { ...process.env, CI: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
     delete env.AWS_ENDPOINT_URL;
     delete env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
