@@ -98,3 +98,22 @@ describe('diffText', () => {
     expect(other).toContain('Note: different targets (cognito-local vs localstack); different seeds or runs: the two runs sent different cases.');
   });
 });
+
+describe('diffReports: SDK upgrades', () => {
+  it('shows a changed SDK view of the same request, with the SDK versions in the header', () => {
+    const a = sampleReport();
+    a.target = { ...a.target, transport: 'sdk', sdkVersion: '3.1169.0' };
+    a.rules[1] = { ...a.rules[1]!, sdk: { layer: 'server', status: 200, output: { UserPoolClient: { ClientId: 'aaa', AuthSessionValidity: 3 } } } };
+    const b = structuredClone(a);
+    b.target.sdkVersion = '3.1200.0';
+    b.rules[1] = { ...b.rules[1]!, sdk: { layer: 'server', status: 200, output: { UserPoolClient: { ClientId: 'bbb', AuthSessionValidity: 3, ClientType: 'PUBLIC' } } } };
+    const d = diffReports(a, b);
+    expect(d.sdkChanged.map((c) => c.id)).toEqual([a.rules[1]!.id]);
+    expect(diffText(d)).toContain('@aws-sdk/client-cognito-identity-provider 3.1200.0');
+    expect(diffText(d)).toMatch(/SDK view changed \(1/);
+    // A new ClientId alone is not a change.
+    const c = structuredClone(a);
+    (c.rules[1]!.sdk!.output as { UserPoolClient: { ClientId: string } }).UserPoolClient.ClientId = 'ccc';
+    expect(diffReports(a, c).sdkChanged).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { stableTokens } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
 import type { RuleResult, RuleStatus } from './ruleResult.js';
 
@@ -7,6 +8,7 @@ export interface RunLabel {
   endpoint: string;
   region: string;
   transport: RunReport['target']['transport'];
+  sdkVersion?: string;
   toolVersion: string;
   modelDate: string;
   seed: number;
@@ -46,6 +48,8 @@ export interface ReportDiff {
   removed: { id: string; status: RuleStatus }[];
   /** Rules failing in both runs whose observed outcome changed (SDK or target upgrades). */
   observedChanged: ObservedChange[];
+  /** Rules whose SDK view of the first case changed (`--transport sdk` runs): serialization, defaults, error mapping. */
+  sdkChanged: ObservedChange[];
 }
 
 function label(r: RunReport): RunLabel {
@@ -54,6 +58,7 @@ function label(r: RunReport): RunLabel {
     endpoint: r.target.endpoint,
     region: r.target.region,
     transport: r.target.transport,
+    ...(r.target.sdkVersion === undefined ? {} : { sdkVersion: r.target.sdkVersion }),
     toolVersion: r.tool.version,
     modelDate: r.contract.modelDate,
     seed: r.seed,
@@ -64,7 +69,7 @@ function label(r: RunReport): RunLabel {
 
 /** JSON with object keys sorted, so that key order never counts as a change. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
+  return JSON.stringify(stableTokens(value), (_key, v: unknown) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
     return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }) ?? 'undefined';
@@ -78,7 +83,7 @@ function withReason(change: Omit<StatusChange, 'reason'>, after: RuleResult): St
 
 /** What changed, rule by rule, from run `before` to run `after`. Rules keep the later run's order. */
 export function diffReports(before: RunReport, after: RunReport): ReportDiff {
-  const diff: ReportDiff = { before: label(before), after: label(after), regressions: [], fixes: [], newlySkipped: [], otherChanges: [], added: [], removed: [], observedChanged: [] };
+  const diff: ReportDiff = { before: label(before), after: label(after), regressions: [], fixes: [], newlySkipped: [], otherChanges: [], added: [], removed: [], observedChanged: [], sdkChanged: [] };
   const earlier = new Map(before.rules.map((r) => [r.id, r]));
   const later = new Set(after.rules.map((r) => r.id));
   for (const b of after.rules) {
@@ -86,6 +91,9 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
     if (!a) {
       diff.added.push({ id: b.id, status: b.status });
       continue;
+    }
+    if (a.sdk !== undefined && b.sdk !== undefined && canonical(a.sdk) !== canonical(b.sdk)) {
+      diff.sdkChanged.push({ id: b.id, before: a.sdk, after: b.sdk });
     }
     if (a.status === b.status) {
       if (b.status === 'failed' && canonical(a.observed) !== canonical(b.observed)) {
@@ -109,7 +117,7 @@ function oneLine(value: unknown, max = 200): string {
 }
 
 function header(name: string, l: RunLabel, source?: string): string {
-  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
+  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
 }
 
 /** The terminal view of a diff: both runs, then each group of changes, then a count line. */
@@ -143,6 +151,10 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
       out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, `    A observed: ${oneLine(c.before)}`, `    B observed: ${oneLine(c.after)}`);
     }
   }
+  if (diff.sdkChanged.length) {
+    out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, `    A sdk: ${oneLine(c.before)}`, `    B sdk: ${oneLine(c.after)}`);
+  }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],
     [diff.fixes.length, 'fix', 'fixes'],
@@ -151,6 +163,7 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
     [diff.added.length, 'added', 'added'],
     [diff.removed.length, 'removed', 'removed'],
     [diff.observedChanged.length, 'observed change', 'observed changes'],
+    [diff.sdkChanged.length, 'SDK view change', 'SDK view changes'],
   ] as const;
   const total = counts.reduce((n, [c]) => n + c, 0);
   out.push('', total === 0 ? 'No rule changed.' : counts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(', '));

@@ -28,9 +28,28 @@ export interface RuleResult {
   seed?: number;
   path?: string;
   oracle?: string;
+  /**
+   * With `--transport sdk`: what the SDK made of the rule's first case (the same request in every
+   * run with the same seed), next to the wire, so an SDK upgrade that changes serialization,
+   * defaults or error mapping shows in `diff` even when the rule's status does not change.
+   */
+  sdk?: SdkSample;
   /** Harness error code for status `error`. */
   errorCode?: string;
   durationMs?: number;
+}
+
+export interface SdkSample {
+  /** Who answered: the server, or the SDK before sending anything. */
+  layer: 'server' | 'sdk-client';
+  /** The wire: HTTP status (0 when nothing was sent) and error type. */
+  status: number;
+  errorType?: string;
+  /** The SDK: the error it threw, or the output it returned (JSON-safe, dates as ISO strings). */
+  sdkError?: string;
+  output?: unknown;
+  /** False when the SDK sent a body other than the request as built (dropped or rewritten members). */
+  sentAsBuilt?: boolean;
 }
 
 const BASIS: Record<Evidence, string> = {

@@ -3,7 +3,8 @@ import type { RuleResult, RuleStatus } from './ruleResult.js';
 export interface RunReport {
   tool: { name: 'cognito-conformance'; version: string };
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
-  target: { name: string; endpoint: string; region: string; transport: 'http' | 'sdk' };
+  /** `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs. */
+  target: { name: string; endpoint: string; region: string; transport: 'http' | 'sdk'; sdkVersion?: string };
   seed: number;
   runs: number;
   startedAt: string;

@@ -10,7 +10,7 @@ import { oraclesForRule } from '../oracles/oraclesForRule.js';
 import type { Observation } from '../oracles/observation.js';
 import type { Verdict } from '../oracles/verdict.js';
 import { redactSecrets } from '../oracles/redact.js';
-import { basisOf, type RuleResult } from '../reports/ruleResult.js';
+import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
 import { observeCase } from './observeCase.js';
 import { ruleSeed } from './ruleSeed.js';
 
@@ -42,7 +42,28 @@ function observedSummary(o: Observation): Record<string, unknown> {
     ...(c.errorType ? { errorType: c.errorType } : {}),
     ...(c.errorMessage ? { message: c.errorMessage } : {}),
     ...(c.status >= 200 && c.status < 300 ? { body: c.body } : {}),
+    ...(c.sdk ? { layer: c.layer ?? 'server', sdk: c.sdk } : {}),
   };
+}
+
+/** The SDK's view of one exchange, for the report (see RuleResult.sdk). */
+function sdkSample(o: Observation): SdkSample | undefined {
+  const c = o.create;
+  if (!c.sdk) return undefined;
+  const sent = c.sdk.requestBody;
+  return {
+    layer: c.layer ?? 'server',
+    status: c.status,
+    ...(c.errorType ? { errorType: c.errorType } : {}),
+    ...(c.sdk.errorName ? { sdkError: c.sdk.errorName } : {}),
+    ...(c.sdk.output === undefined ? {} : { output: c.sdk.output }),
+    ...(sent === undefined ? {} : { sentAsBuilt: canonicalJson(JSON.parse(sent)) === canonicalJson(o.testCase.request) }),
+  };
+}
+
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : x);
 }
 
 /**
@@ -65,6 +86,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let judged = 0;
   let cases = 0;
   let harness: unknown;
+  let first: Observation | undefined;
   const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
     if (harness) throw harness;
     let observation: Observation;
@@ -75,6 +97,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       throw err;
     }
     cases++;
+    first ??= observation;
     const verdicts = oracles.flatMap((o) => o.check(observation)).filter((v) => v.ruleId === rule.id);
     if (verdicts.length) judged++;
     const bad = verdicts.find((v) => !v.ok);
@@ -89,6 +112,8 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   });
   const durationMs = Date.now() - started;
   const runsDone = details.numRuns;
+  const sample = first ? sdkSample(first) : undefined;
+  if (sample) Object.assign(base, { sdk: redactSecrets(sample) });
 
   if (details.failed) {
     const err = details.errorInstance;

@@ -8,6 +8,7 @@ import type { Target } from '../targets/exchange.js';
 import type { RunInfo } from '../reports/resultCollector.js';
 import type { RunContext, TargetSettings } from './runContext.js';
 import { targetFromSettings } from './targetFromSettings.js';
+import { SDK_CLIENT_VERSION } from '../targets/sdkTarget.js';
 import { toolVersion } from './toolVersion.js';
 
 export interface RunRequest {
@@ -77,7 +78,10 @@ export async function prepareRun(request: RunRequest, registry: CleanupRegistry)
       ...(request.rules === undefined ? {} : { rules: request.rules }),
     };
     const runInfo: RunInfo = {
-      target: { name: settings.name, endpoint: settings.endpoint, region: settings.region, transport: settings.transport },
+      target: {
+        name: settings.name, endpoint: settings.endpoint, region: settings.region, transport: settings.transport,
+        ...(settings.transport === 'sdk' ? { sdkVersion: SDK_CLIENT_VERSION } : {}),
+      },
       seed: request.seed,
       runs: request.runs,
       startedAt,
