@@ -14,6 +14,7 @@ export default defineConfig({
     // One suite file at a time: the target's concurrency limit applies within a file, and the
     // side-effect suite reads the pool's client list without other files creating clients.
     fileParallelism: false,
+    maxWorkers: 1,
     testTimeout: 180_000,
     hookTimeout: 120_000,
     reporters: ['default', new ResultCollector({ outDir: process.env.CONFORMANCE_OUT ?? 'reports/latest' })],
