@@ -8,6 +8,7 @@ Commands:
   spec   print the contract (--json for machine-readable)
   diff   compare two runs' report.json, rule by rule (exit 1 on regressions)
   merge  merge the report.json files of a sharded run into one report
+  sweep  delete user pools that interrupted runs left behind in a target
 
 Run \`cognito-conformance <command> --help\` for a command's flags.
 `;
@@ -24,6 +25,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./diffCommand.js')).diffCommand;
     case 'merge':
       return (await import('./mergeCommand.js')).mergeCommand;
+    case 'sweep':
+      return (await import('./sweepCommand.js')).sweepCommand;
     default:
       return undefined;
   }
@@ -40,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = isCommand ? first : 'run';
   const rest = isCommand ? argv.slice(1) : argv;
   const command = await loadCommand(name);
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec, diff, merge; see --help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec, diff, merge, sweep; see --help)`);
   return command(rest, out);
 }
 
