@@ -7,10 +7,11 @@ export const diffHelp = `Usage: cognito-conformance diff A/report.json B/report.
 
 Compares two runs (A earlier, B later) rule by rule: regressions (passed or skipped → failed or
 error), fixes (→ passed), newly skipped rules, rules added or removed, and rules still failing whose
-observed outcome changed (useful across SDK and target upgrades).
+observed outcome changed, and (for --transport sdk runs) rules whose SDK view of the same request
+changed: what the SDK sent or returned (useful across SDK and target upgrades).
 
   --json   the diff as JSON (before, after, regressions, fixes, newlySkipped, otherChanges,
-           added, removed, observedChanged)
+           added, removed, observedChanged, sdkChanged)
 
 Exit codes: 0 no regressions; 1 regressions; 2 usage error or a file that is not a report.
 `;

@@ -49,7 +49,8 @@ Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --no-baseline        judge every failure (ignore the default baseline)
   --update-baseline    write the run's failures to the baseline file (FILE, or the default one)
 
-Exit codes: 0 every rule passed or was skipped; 1 conformance failures; 2 usage or harness error.
+Exit codes: 0 every rule passed or was skipped (with a baseline: every failure is a known gap);
+1 conformance failures (new ones, with a baseline); 2 usage or harness error.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
 `;
 

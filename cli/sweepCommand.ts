@@ -9,7 +9,11 @@ export const sweepHelp = `Usage: cognito-conformance sweep (--target NAME | --en
 
 Deletes user pools (and their clients) that runs left behind, e.g. after a crash or a killed CI
 job: every pool whose name starts with the prefix. Runs name their pools ${RUN_ID_ROOT}<time>-<random>-<n>.
-  --prefix P   default ${RUN_ID_ROOT} (every run's pools); a run id prefix removes one run's
+  --target NAME    aws | localstack | moto
+  --endpoint URL   any endpoint speaking the Cognito API
+  --region R       region (as for run)
+  --prefix P       default ${RUN_ID_ROOT} (every run's pools); a run id prefix removes one run's
+Do not sweep while another run works in the same account and region: its pool matches too.
 Exit codes: 0 swept (or nothing to sweep); 2 usage or harness error, or a pool could not be deleted.
 `;
 

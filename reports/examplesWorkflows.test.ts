@@ -5,6 +5,7 @@ import { mainHelp } from '../cli/main.js';
 import { runHelp } from '../cli/runOptions.js';
 import { specHelp } from '../cli/specCommand.js';
 import { diffHelp } from '../cli/diffCommand.js';
+import { sweepHelp } from '../cli/sweepCommand.js';
 import { mergeHelp } from '../cli/mergeCommand.js';
 
 /**
@@ -15,7 +16,7 @@ import { mergeHelp } from '../cli/mergeCommand.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WORKFLOWS = ['examples/github-actions/emulator-ci.yml', 'examples/github-actions/nightly-aws.yml'];
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-const HELP: Record<string, string> = { run: runHelp, spec: specHelp, diff: diffHelp, merge: mergeHelp };
+const HELP: Record<string, string> = { run: runHelp, spec: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp };
 
 /** The commands the CLI's main help lists under "Commands:". */
 function mainCommands(): string[] {
@@ -83,7 +84,7 @@ const uses = WORKFLOWS.flatMap(usesOf);
 describe('example GitHub workflows', () => {
   it('run the commands they are meant to show', () => {
     const shown = uses.map((u) => u.subcommand ?? u.command.split(' ').slice(0, 3).join(' '));
-    expect(new Set(shown)).toEqual(new Set(['run', 'merge', 'diff', 'npx vitest run']));
+    expect(new Set(shown)).toEqual(new Set(['run', 'merge', 'diff', 'sweep', 'npx vitest run']));
   });
 
   it('every help text the test knows is a command the CLI lists', () => {
