@@ -48,7 +48,7 @@ function rulesFor(path: string, node: MemberNode, out: Rule[]): void {
     return;
   }
   if (node.length?.min !== undefined && node.length.min > 0) {
-    out.push(constraintRule(path, node, 'min-length', `${label} has at least ${node.length.min} characters`, `length min ${node.length.min}`));
+    out.push(constraintRule(path, node, 'min-length', `${label} has at least ${node.length.min} character${node.length.min === 1 ? '' : 's'}`, `length min ${node.length.min}`));
   }
   if (node.length?.max !== undefined) {
     out.push(constraintRule(path, node, 'max-length', `${label} has at most ${node.length.max} characters`, `length max ${node.length.max}`));
