@@ -138,6 +138,42 @@ describe('run against another endpoint (the fake Cognito, in this process)', () 
     expect(r.rules.filter((x) => x.status !== 'passed').map((x) => `${x.id}: ${x.status} ${x.reason ?? ''}`)).toEqual([]);
   });
 
+  it('runs the same cases through the SDK, recording its view and version', async () => {
+    const out = join(work, 'sdk');
+    const ran = await runCli(['--endpoint', clean.endpoint, '--region', 'us-east-1', '--transport', 'sdk', '--rules', 'default.*,user-pool.exists,client-name.max-length', '--runs', '3', '--out', out]);
+    expect(ran.code, ran.stdout.slice(-2000)).toBe(0);
+    const r = report(out);
+    expect(r.target.transport).toBe('sdk');
+    expect(r.target.sdkVersion).toMatch(/^3\.\d+\.\d+$/);
+    const notFound = r.rules.find((x) => x.id === 'user-pool.exists');
+    expect(notFound?.sdk).toMatchObject({ layer: 'server', status: 400, errorType: 'ResourceNotFoundException', sdkError: 'ResourceNotFoundException', sentAsBuilt: true });
+    expect(r.rules.find((x) => x.id === 'default.auth-session-validity')?.sdk).toMatchObject({ layer: 'server', status: 200, output: { UserPoolClient: { AuthSessionValidity: 3 } } });
+  });
+
+  it('shards with plain vitest --shard, and the shard reports merge into one', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, CONFORMANCE_ENDPOINT: clean.endpoint, CONFORMANCE_REGION: 'us-east-1', CONFORMANCE_RUNS: '2' };
+    const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
+    const config = new URL('../suites/vitest.config.ts', import.meta.url).pathname;
+    const root = new URL('..', import.meta.url).pathname;
+    const shard = (i: number) => new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [vitest, 'run', '-c', config, '--shard', `${i}/2`], { cwd: root, env: { ...env, CONFORMANCE_OUT: join(work, `shard-${i}`) }, stdio: 'ignore' });
+      child.on('close', resolve);
+    });
+    expect(await shard(1)).toBe(0);
+    expect(await shard(2)).toBe(0);
+    const one = report(join(work, 'shard-1'));
+    const two = report(join(work, 'shard-2'));
+    expect(one.rules.length).toBeGreaterThan(0);
+    expect(two.rules.length).toBeGreaterThan(0);
+    const merged = join(work, 'merged');
+    const ran = await runCli(['merge', '--out', merged, join(work, 'shard-1', 'report.json'), join(work, 'shard-2', 'report.json')]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const all = report(merged);
+    expect(all.rules.length).toBe(one.rules.length + two.rules.length);
+    expect(new Set(all.rules.map((x) => x.id)).size).toBe(all.rules.length);
+    expect(all.totals.passed).toBe(all.rules.length);
+  });
+
   it('flags planted faults under their rules, and only those', async () => {
     const out = join(work, 'faulty');
     const ran = await runCli(['--endpoint', faulty.endpoint, '--region', 'us-east-1', '--runs', '3', '--out', out]);
