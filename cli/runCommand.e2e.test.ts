@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCognito, type FakeCognito } from '../oracles/fakeCognito.js';
+import { sendToFake } from '../oracles/sendToFake.js';
 import type { RunReport } from '../reports/runReport.js';
 
 /**
@@ -174,6 +175,47 @@ describe('run against another endpoint (the fake Cognito, in this process)', () 
     expect(all.totals.passed).toBe(all.rules.length);
   });
 
+  it('on SIGINT deletes the pool, clients, resource server and identity provider it created there', async () => {
+    const target = await startFakeCognito();
+    try {
+      let sent = false;
+      const ran = await runCli(['--endpoint', target.endpoint, '--region', 'us-east-1', '--out', join(work, 'sigint-remote'), '--runs', '25'], {
+        onStderr: (text, child) => {
+          if (!sent && /\[\d+\/\d+\]/.test(text)) {
+            sent = true;
+            child.kill('SIGINT');
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(ran.code ?? ran.signal).toBe(130);
+      const pools = await sendToFake(target.endpoint, 'ListUserPools', { MaxResults: 60 });
+      expect((pools.body as { UserPools: unknown[] }).UserPools).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('never writes a ClientSecret to its output or reports, also when a rule about secrets fails', async () => {
+    const leaky = await startFakeCognito({ faults: new Set(['secret-short', 'describe-secret-differs'] as const) });
+    try {
+      const out = join(work, 'secrets');
+      const rules = 'output.client-secret.*,consistency.*,default.client-secret.absent,client-secret.*,oauth.client-credentials.*,propagate-user-context.needs-secret';
+      const ran = await runCli(['--endpoint', leaky.endpoint, '--region', 'us-east-1', '--transport', 'sdk', '--rules', rules, '--runs', '5', '--out', out]);
+      expect(ran.code).toBe(1);
+      const r = report(out);
+      expect(r.rules.find((x) => x.id === 'output.client-secret.format')?.status).toBe('failed');
+      expect(r.rules.find((x) => x.id === 'consistency.describe-matches-create')?.status).toBe('failed');
+      const secrets = leaky.secrets();
+      expect(secrets.length).toBeGreaterThan(5);
+      const texts = [ran.stdout, ran.stderr, ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'))];
+      for (const secret of secrets) for (const text of texts) expect(text.includes(secret), 'a ClientSecret leaked').toBe(false);
+      expect(readFileSync(join(out, 'report.json'), 'utf8')).toContain('<redacted:');
+    } finally {
+      await leaky.close();
+    }
+  });
+
   it('flags planted faults under their rules, and only those', async () => {
     const out = join(work, 'faulty');
     const ran = await runCli(['--endpoint', faulty.endpoint, '--region', 'us-east-1', '--runs', '3', '--out', out]);
@@ -190,6 +232,7 @@ describe('bad input to the tool', () => {
     [['--endpoint', 'not a url'], /not a url|URL/i],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['spec', '--nope'], /Unknown option/],
+    [['--rules', 'no.such.rule*'], /matches no rule id/],
   ])('%j: one line, exit 2', async (args, message) => {
     const ran = await runCli(args);
     expect(ran.code).toBe(2);

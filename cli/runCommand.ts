@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
 import { HarnessError, isHarnessError } from '../targets/harnessError.js';
 import { ResultCollector } from '../reports/resultCollector.js';
@@ -14,6 +14,7 @@ import { selectRules } from '../suites/selectRules.js';
 import { contract } from '../spec/contract.js';
 import { ALL_KINDS } from '../spec/rule.js';
 import { parseRunOptions, runHelp, type RunOptions } from './runOptions.js';
+import { UsageError } from './usageError.js';
 
 const suiteConfig = fileURLToPath(new URL('../suites/vitest.config.ts', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,8 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     out(runHelp);
     return 0;
   }
+  const selected = selectRules(contract.rules, ALL_KINDS, options.rules).length;
+  if (selected === 0) throw new UsageError(`--rules "${options.rules}" matches no rule id (see \`spec\` for the ids)`);
   const env = process.env;
   // No target at all means the embedded cognito-local, unless the environment names an endpoint
   // the way the AWS CLI reads one.
@@ -58,15 +61,22 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   let cleanupError: unknown;
   try {
     const collector = new ResultCollector({ runInfo: () => prepared.runInfo });
-    const vitest = await startVitest('test', [], {
+    const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+    const vitest = await createVitest('test', {
       root,
       config: suiteConfig,
       watch: false,
-      reporters: [collector, new ProgressReporter(selectRules(contract.rules, ALL_KINDS, options.rules).length)],
+      reporters: [collector, new ProgressReporter(selected)],
       provide: { conformance: prepared.context },
       maxConcurrency: prepared.context.target.concurrency,
       passWithNoTests: true,
     });
+    // Vitest's logger exits the process on SIGINT/SIGTERM after 1 ms; the run's cleanup registry
+    // must be the one that handles them, so that the pool and the emulator are removed first.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) if (!signalsBefore.has(listener)) process.off(signal, listener);
+    }
+    await vitest.start();
     await vitest.close();
     report = collector.report;
   } finally {

@@ -36,6 +36,8 @@ export interface FakeCognitoOptions {
 export interface FakeCognito {
   /** `http://127.0.0.1:<port>` */
   endpoint: string;
+  /** Every ClientSecret it issued or stored, so tests can prove none of them leaks. */
+  secrets(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -139,7 +141,12 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     return id;
   };
 
-  const newSecret = (): string => (has('secret-short') ? randomChars(BASE32HEX, 40) : '1' + randomChars(BASE32HEX, 51));
+  const issued: string[] = [];
+  const newSecret = (): string => {
+    const secret = has('secret-short') ? randomChars(BASE32HEX, 40) : '1' + randomChars(BASE32HEX, 51);
+    issued.push(secret);
+    return secret;
+  };
 
   function buildClient(request: JsonObject, pool: Pool): JsonObject {
     const now = Date.now();
@@ -154,6 +161,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     } else if (request.ClientSecret !== undefined) {
       // A custom secret is echoed here; whether AWS echoes it is open (output.client-secret.when-generated).
       c.ClientSecret = request.ClientSecret;
+      issued.push(String(request.ClientSecret));
     } else if (has('secret-without-generate')) c.ClientSecret = newSecret();
 
     const created = has('timestamps-ms') ? now
@@ -399,6 +407,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    secrets: () => [...issued],
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
