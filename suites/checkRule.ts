@@ -9,7 +9,7 @@ import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilit
 import { oraclesForRule } from '../oracles/oraclesForRule.js';
 import type { Observation } from '../oracles/observation.js';
 import type { Verdict } from '../oracles/verdict.js';
-import { redactSecrets } from '../oracles/redact.js';
+import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
 import { observeCase } from './observeCase.js';
 import { ruleSeed } from './ruleSeed.js';
@@ -110,32 +110,38 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     ...(env.replayPath ? { path: env.replayPath, endOnFailure: true } : {}),
     ...(env.timeLimitMs ? { interruptAfterTimeLimit: env.timeLimitMs } : {}),
   });
-  const durationMs = Date.now() - started;
   const runsDone = details.numRuns;
   const sample = first ? sdkSample(first) : undefined;
-  if (sample) Object.assign(base, { sdk: redactSecrets(sample) });
+  const common = {
+    ...base,
+    durationMs: Date.now() - started,
+    ...(first && sample ? { sdk: redactSecrets(sample, secretsIn(first.testCase.request, first.create.body)) } : {}),
+  };
 
   if (details.failed) {
     const err = details.errorInstance;
     if (err instanceof RuleViolation) {
       const path = details.counterexamplePath ?? '';
+      const o = err.observation;
+      // Secrets by key everywhere, and their values wherever else they were quoted (messages).
+      const known = secretsIn(o.testCase.request, o.create.body, o.describe?.body);
       return {
-        ...base, status: 'failed', cases: runsDone, durationMs, seed: env.runSeed, path, oracle: err.verdict.oracle,
-        reason: err.verdict.message,
-        counterexample: redactSecrets(err.observation.testCase.request),
-        expected: redactSecrets(err.verdict.expected ?? err.observation.testCase.why?.expected),
-        observed: redactSecrets(err.verdict.observed ?? observedSummary(err.observation)),
+        ...common, status: 'failed', cases: runsDone, seed: env.runSeed, path, oracle: err.verdict.oracle,
+        reason: redactSecrets(err.verdict.message, known),
+        counterexample: redactSecrets(o.testCase.request, known),
+        expected: redactSecrets(err.verdict.expected ?? o.testCase.why?.expected, known),
+        observed: redactSecrets(err.verdict.observed ?? observedSummary(o), known),
         replay: env.replayCommand(rule.id, path),
       };
     }
     const code = isHarnessError(err) ? err.code : 'E_INTERNAL';
     const message = err instanceof Error ? err.message : String(err);
-    return { ...base, status: 'error', cases, durationMs, errorCode: code, reason: message };
+    return { ...common, status: 'error', cases, errorCode: code, reason: message };
   }
   if (judged === 0 && cases > 0) {
     // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
     // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
-    return { ...base, status: 'skipped', cases, durationMs, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
+    return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
   }
-  return { ...base, status: 'passed', cases: runsDone, durationMs, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
+  return { ...common, status: 'passed', cases: runsDone, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
 }

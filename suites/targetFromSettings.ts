@@ -2,14 +2,12 @@ import type { Target } from '../targets/exchange.js';
 import { createHttpTarget } from '../targets/httpTarget.js';
 import { createSdkTarget } from '../targets/sdkTarget.js';
 import { createSigV4Signer } from '../targets/sigv4Signer.js';
-import { awsChainCredentials, localCredentials } from '../targets/credentialSource.js';
+import { credentialsFor } from '../targets/credentialSource.js';
 import type { TargetSettings } from './runContext.js';
 
 /** Builds the run's Target in whichever process needs it (the CLI, each vitest worker). */
 export function targetFromSettings(settings: TargetSettings): Target {
-  const credentials = settings.credentials === 'default-chain'
-    ? awsChainCredentials(settings.profile === undefined ? {} : { profile: settings.profile })
-    : localCredentials();
+  const credentials = credentialsFor(settings.credentials, settings.profile === undefined ? {} : { profile: settings.profile });
   const limits = {
     connections: settings.concurrency,
     ...(settings.requestsPerSecond === undefined ? {} : { requestsPerSecond: settings.requestsPerSecond }),

@@ -49,6 +49,16 @@ export function localCredentials(env: Readonly<Record<string, string | undefined
   return async () => DUMMY_CREDENTIALS;
 }
 
+/** The credentials a resolved target configuration asks for (TargetConfig.credentials). */
+export function credentialsFor(
+  kind: 'default-chain' | 'local',
+  options: { profile?: string; env?: Readonly<Record<string, string | undefined>> } = {},
+): CredentialProvider {
+  return kind === 'default-chain'
+    ? awsChainCredentials(options.profile === undefined ? {} : { profile: options.profile })
+    : localCredentials(options.env ?? process.env);
+}
+
 /** Wrap any provider so that its failure is an E_CREDENTIALS harness error. */
 export function guarded(provider: CredentialProvider, profile?: string): CredentialProvider {
   return async () => {

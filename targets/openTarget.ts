@@ -1,5 +1,5 @@
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
-import { awsChainCredentials, localCredentials } from './credentialSource.js';
+import { credentialsFor } from './credentialSource.js';
 import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './embeddedCognitoLocal.js';
 import type { Target } from './exchange.js';
 import { createHttpTarget, type HttpTargetOptions } from './httpTarget.js';
@@ -26,10 +26,10 @@ export interface OpenTargetOptions {
 
 export async function openTarget(config: TargetConfig, options: OpenTargetOptions = {}): Promise<OpenedTarget> {
   const registry = options.registry ?? processCleanupRegistry();
-  const credentials =
-    config.credentials === 'default-chain'
-      ? awsChainCredentials(config.profile === undefined ? {} : { profile: config.profile })
-      : localCredentials(options.env ?? process.env);
+  const credentials = credentialsFor(config.credentials, {
+    ...(config.profile === undefined ? {} : { profile: config.profile }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
   // Resolve once now: missing AWS credentials should stop the run before it creates anything.
   await credentials();
 
