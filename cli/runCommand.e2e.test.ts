@@ -42,6 +42,20 @@ function runCli(args: string[], options: { onStderr?: (text: string, child: Retu
   });
 }
 
+/** Runs the CLI and sends it SIGINT once it reports its first finished rule. */
+async function interruptedRun(args: string[]): Promise<Ran & { sent: boolean }> {
+  let sent = false;
+  const ran = await runCli(args, {
+    onStderr: (text, child) => {
+      if (!sent && /\[\d+\/\d+\]/.test(text)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    },
+  });
+  return { ...ran, sent };
+}
+
 function report(dir: string): RunReport {
   return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
 }
@@ -103,16 +117,8 @@ describe('run against the embedded cognito-local', () => {
 
   it('stops on SIGINT, removes what it created and exits 130', async () => {
     const before = emulatorDirs();
-    let sent = false;
-    const ran = await runCli(['--out', join(work, 'sigint'), '--runs', '25'], {
-      onStderr: (text, child) => {
-        if (!sent && /\[\d+\/\d+\]/.test(text)) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const ran = await interruptedRun(['--out', join(work, 'sigint'), '--runs', '25']);
+    expect(ran.sent).toBe(true);
     expect(ran.code ?? ran.signal).toBe(130);
     expect([...emulatorDirs()].filter((d) => !before.has(d))).toEqual([]);
   });
@@ -178,16 +184,8 @@ describe('run against another endpoint (the fake Cognito, in this process)', () 
   it('on SIGINT deletes the pool, clients, resource server and identity provider it created there', async () => {
     const target = await startFakeCognito();
     try {
-      let sent = false;
-      const ran = await runCli(['--endpoint', target.endpoint, '--region', 'us-east-1', '--out', join(work, 'sigint-remote'), '--runs', '25'], {
-        onStderr: (text, child) => {
-          if (!sent && /\[\d+\/\d+\]/.test(text)) {
-            sent = true;
-            child.kill('SIGINT');
-          }
-        },
-      });
-      expect(sent).toBe(true);
+      const ran = await interruptedRun(['--endpoint', target.endpoint, '--region', 'us-east-1', '--out', join(work, 'sigint-remote'), '--runs', '25']);
+      expect(ran.sent).toBe(true);
       expect(ran.code ?? ran.signal).toBe(130);
       const pools = await sendToFake(target.endpoint, 'ListUserPools', { MaxResults: 60 });
       expect((pools.body as { UserPools: unknown[] }).UserPools).toEqual([]);

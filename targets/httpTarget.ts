@@ -7,27 +7,18 @@ import { classifyNetworkFailure, type NetworkFailure } from './networkFailure.js
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, type AttemptOutcome, type RetryPolicy } from './retryPolicy.js';
 import type { RequestSigner } from './sigv4Signer.js';
+import type { TransportOptions } from './transportOptions.js';
 
 /** awsJson1_1 framing of Cognito user pools (model: service shape name and protocol trait). */
 export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
 export const AWS_JSON_1_1 = 'application/x-amz-json-1.1';
 
-export interface HttpTargetOptions {
-  /** For messages and reports: the preset name or `custom`. */
-  name: string;
-  /** An http(s) URL already validated (see parseEndpoint); requests are POSTed to its path. */
-  endpoint: string;
-  region: string;
+/** Requests are POSTed to the endpoint's path. */
+export interface HttpTargetOptions extends TransportOptions {
   /** Absent: requests go unsigned. */
   signer?: RequestSigner;
-  /** Sockets kept open to the endpoint, which is also the number of requests in flight. */
-  connections?: number;
-  /** Spaces request starts; absent means no limit. */
-  requestsPerSecond?: number;
-  connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
 }
 
 export const HTTP_TARGET_DEFAULTS = {

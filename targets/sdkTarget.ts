@@ -13,24 +13,14 @@ import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, type RetryPolicy } from './retryPolicy.js';
 import { clientSecretsInText, scrubSecrets } from './scrubSecrets.js';
 import { classifySdkTransportFailure } from './sdkTransportFailure.js';
+import type { TransportOptions } from './transportOptions.js';
 
-export interface SdkTargetOptions {
-  /** For messages and reports: the preset name or `custom`. */
-  name: string;
-  /** An http(s) URL, normally validated already (parseEndpoint); the SDK's endpoint override. */
-  endpoint: string;
-  region: string;
+/** The endpoint is the SDK's endpoint override; connectTimeoutMs its handler's `connectionTimeout`. */
+export interface SdkTargetOptions extends TransportOptions {
   /** Signs every request (the SDK always signs); wrapped so that a failure is E_CREDENTIALS. */
   credentials: CredentialProvider;
-  /** Sockets kept open to the endpoint, which is also the number of requests in flight. */
-  connections?: number;
-  /** Spaces request starts; absent means no limit. */
-  requestsPerSecond?: number;
-  /** The SDK handler's `connectionTimeout`. */
-  connectTimeoutMs?: number;
   /** The SDK handler's `socketTimeout`: the longest silence while waiting for or reading an answer. */
   socketTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
 }
 
 export const SDK_TARGET_DEFAULTS = {
