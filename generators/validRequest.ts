@@ -161,16 +161,21 @@ interface Genome {
 const opt = <T>(arb: fc.Arbitrary<T>, freq = 4) => fc.option(arb, { nil: undefined, freq });
 
 function tokenGene(t: TokenSpec): fc.Arbitrary<TokenGene> {
-  const picks: fc.Arbitrary<ValuePick>[] = [fc.nat(), fc.constant('min'), fc.constant('max')];
+  // Bounds are what the token rules are about: each of min and max twice as likely as a value between.
+  const picks: fc.WeightedArbitrary<ValuePick>[] = [
+    { arbitrary: fc.nat(), weight: 1 },
+    { arbitrary: fc.constant('min'), weight: 2 },
+    { arbitrary: fc.constant('max'), weight: 2 },
+  ];
   // RefreshTokenValidity 0 means "the default, 30 days" (refresh-token-validity.zero-means-default).
-  if (t.kind === 'refresh') picks.push(fc.constant('zero'));
+  if (t.kind === 'refresh') picks.push({ arbitrary: fc.constant('zero'), weight: 2 });
   const unitsAlone = TIME_UNITS.filter((u) => unitAloneInRange(t, u));
   return fc.oneof(
     { withCrossShrink: true },
-    { arbitrary: fc.constant<TokenGene>({ mode: 'absent' }), weight: 2 },
+    { arbitrary: fc.constant<TokenGene>({ mode: 'absent' }), weight: 1 },
     {
       arbitrary: fc.record({ mode: fc.constant('value' as const), unit: fc.constantFrom(...UNIT_CHOICES), pick: fc.oneof(...picks) }),
-      weight: 6,
+      weight: 7,
     },
     // A unit without its value applies to the default value (token-validity.unit-without-value);
     // only units where that stays in range. TF-T sends access_token = "days" alone and passes.
@@ -226,9 +231,9 @@ function genome(pool: PoolContext): fc.Arbitrary<Genome> {
     rotation: opt(
       fc.record({
         feature: fc.constantFrom(...ROTATION.Feature.enum!),
-        grace: opt(intWithBoundaries(ROTATION.RetryGracePeriodSeconds.range!.min!, ROTATION.RetryGracePeriodSeconds.range!.max!)),
+        grace: opt(intWithBoundaries(ROTATION.RetryGracePeriodSeconds.range!.min!, ROTATION.RetryGracePeriodSeconds.range!.max!), 8),
       }),
-      3,
+      6,
     ),
   });
 }
