@@ -1,5 +1,5 @@
 import { UsageError } from './usageError.js';
-import { specCommand, specHelp } from './specCommand.js';
+import { specCommand } from './specCommand.js';
 
 export const mainHelp = `Usage: cognito-conformance [command] [flags]
 

@@ -1,11 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { parseAwsJsonError } from './awsJsonError.js';
 import type { Exchange, Target, TargetInfo } from './exchange.js';
 import { HarnessError, isHarnessError } from './harnessError.js';
-import { classifyNetworkFailure, type NetworkFailure } from './networkFailure.js';
+import { classifyNetworkFailure, networkFailureMessage, type NetworkFailure } from './networkFailure.js';
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, type AttemptOutcome, type RetryPolicy } from './retryPolicy.js';
+import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryPause, type AttemptOutcome, type RetryPolicy } from './retryPolicy.js';
 import type { RequestSigner } from './sigv4Signer.js';
 import type { TransportOptions } from './transportOptions.js';
 
@@ -90,7 +89,7 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
           const outcome: AttemptOutcome = { kind: 'answer', exchange };
           const delay = nextRetryDelay(policy, operation, outcome, attempt, performance.now() - started);
           if (delay === undefined) return { ...exchange, attempts: attempt };
-          await pause(delay, signal, info);
+          await retryPause(delay, signal, info);
           continue;
         } catch (err) {
           if (isHarnessError(err)) throw err;
@@ -103,11 +102,11 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
         }
         const delay = nextRetryDelay(policy, operation, { kind: 'failure', failure }, attempt, performance.now() - started);
         if (delay === undefined) {
-          throw new HarnessError(failure.code, failureMessage(info, operation, failure, attempt, performance.now() - started), {
+          throw new HarnessError(failure.code, networkFailureMessage(info, operation, failure, attempt, performance.now() - started), {
             cause: safeCause(caught, failure),
           });
         }
-        await pause(delay, signal, info);
+        await retryPause(delay, signal, info);
       }
     },
     close() {
@@ -150,19 +149,7 @@ function parseJson(raw: string): unknown {
   }
 }
 
-async function pause(ms: number, signal: AbortSignal | undefined, info: TargetInfo): Promise<void> {
-  try {
-    await sleep(ms, undefined, signal === undefined ? {} : { signal });
-  } catch {
-    throw new HarnessError('E_INTERRUPTED', `waiting to retry ${info.name} at ${info.endpoint} was aborted`);
-  }
-}
 
-function failureMessage(info: TargetInfo, operation: string, f: NetworkFailure, attempts: number, ms: number): string {
-  const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s`;
-  const what = f.code === 'E_TARGET_TIMEOUT' ? 'timed out talking to' : 'cannot reach';
-  return `${operation}: ${what} ${info.name} at ${info.endpoint}: ${f.description} (${f.cause}) after ${tried}`;
-}
 
 /**
  * The cause kept on the harness error: code and message only. undici errors can hold sockets and

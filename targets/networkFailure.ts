@@ -1,3 +1,4 @@
+import type { TargetInfo } from './exchange.js';
 import type { HarnessErrorCode } from './harnessError.js';
 
 /**
@@ -78,4 +79,11 @@ function networkCode(err: unknown): string | undefined {
 
 function isTlsCode(code: string): boolean {
   return code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
+}
+
+/** The one line a transport failure becomes, naming the operation, target, cause and attempts. */
+export function networkFailureMessage(info: TargetInfo, operation: string, f: NetworkFailure, attempts: number, ms: number, via = ''): string {
+  const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s`;
+  const what = f.code === 'E_TARGET_TIMEOUT' ? 'timed out talking to' : 'cannot reach';
+  return `${operation}: ${what} ${info.name} at ${info.endpoint}${via}: ${f.description} (${f.cause}) after ${tried}`;
 }

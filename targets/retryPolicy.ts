@@ -1,4 +1,6 @@
-import type { Exchange } from './exchange.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Exchange, TargetInfo } from './exchange.js';
+import { HarnessError } from './harnessError.js';
 import type { NetworkFailure } from './networkFailure.js';
 
 /**
@@ -76,4 +78,13 @@ export function nextRetryDelay(
 export function backoff(baseMs: number, maxMs: number, attempt: number, random: () => number = Math.random): number {
   const step = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
   return Math.round(step / 2 + random() * (step / 2));
+}
+
+/** Waits before a retry; an abort while waiting is E_INTERRUPTED. */
+export async function retryPause(ms: number, signal: AbortSignal | undefined, info: TargetInfo): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal === undefined ? {} : { signal });
+  } catch {
+    throw new HarnessError('E_INTERRUPTED', `waiting to retry ${info.name} at ${info.endpoint} was aborted`);
+  }
 }

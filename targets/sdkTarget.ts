@@ -1,16 +1,15 @@
 import { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as cognito from '@aws-sdk/client-cognito-identity-provider';
 import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import { guarded, type AwsCredentials, type CredentialProvider } from './credentialSource.js';
 import type { Exchange, SdkView, Target, TargetInfo } from './exchange.js';
 import { HarnessError, isHarnessError } from './harnessError.js';
 import { toExchange } from './httpTarget.js';
-import { classifyNetworkFailure, type NetworkFailure } from './networkFailure.js';
+import { classifyNetworkFailure, networkFailureMessage, type NetworkFailure } from './networkFailure.js';
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, type RetryPolicy } from './retryPolicy.js';
+import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryPause, type RetryPolicy } from './retryPolicy.js';
 import { clientSecretsInText, scrubSecrets } from './scrubSecrets.js';
 import { classifySdkTransportFailure } from './sdkTransportFailure.js';
 import type { TransportOptions } from './transportOptions.js';
@@ -204,7 +203,7 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
         if (exchange.layer === 'sdk-client') return { ...exchange, attempts: attempt };
         const delay = nextRetryDelay(policy, operation, { kind: 'answer', exchange }, attempt, performance.now() - started);
         if (delay === undefined) return { ...exchange, attempts: attempt };
-        await pause(delay, signal, info);
+        await retryPause(delay, signal, info);
         continue;
       } catch (err) {
         if (!(err instanceof AttemptFailure)) throw err;
@@ -216,11 +215,11 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
       }
       const delay = nextRetryDelay(policy, operation, { kind: 'failure', failure: f }, attempt, performance.now() - started);
       if (delay === undefined) {
-        throw new HarnessError(f.code, failureMessage(info, operation, f, attempt, performance.now() - started), {
+        throw new HarnessError(f.code, networkFailureMessage(info, operation, f, attempt, performance.now() - started, ' through the AWS SDK'), {
           cause: failure.safeCause(),
         });
       }
-      await pause(delay, signal, info);
+      await retryPause(delay, signal, info);
     }
   }
 
@@ -391,16 +390,4 @@ function createGate(limit: number): { acquire(): Promise<void>; release(): void 
   };
 }
 
-async function pause(ms: number, signal: AbortSignal | undefined, info: TargetInfo): Promise<void> {
-  try {
-    await sleep(ms, undefined, signal === undefined ? {} : { signal });
-  } catch {
-    throw new HarnessError('E_INTERRUPTED', `waiting to retry ${info.name} at ${info.endpoint} was aborted`);
-  }
-}
 
-function failureMessage(info: TargetInfo, operation: string, f: NetworkFailure, attempts: number, ms: number): string {
-  const tried = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s`;
-  const what = f.code === 'E_TARGET_TIMEOUT' ? 'timed out talking to' : 'cannot reach';
-  return `${operation}: ${what} ${info.name} at ${info.endpoint} through the AWS SDK: ${f.description} (${f.cause}) after ${tried}`;
-}
