@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { diffReports, diffText } from '../reports/diffReports.js';
 import { readReport } from '../reports/readReport.js';
+import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
 
 export const diffHelp = `Usage: cognito-conformance diff A/report.json B/report.json [--json]
@@ -17,13 +17,7 @@ Exit codes: 0 no regressions; 1 regressions; 2 usage error or a file that is not
 `;
 
 export function diffCommand(argv: string[], out: (s: string) => void): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see diff --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags('diff', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
   if (values.help) {
     out(diffHelp);
     return 0;

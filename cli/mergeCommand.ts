@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { mergeReports } from '../reports/mergeReports.js';
 import { readReport } from '../reports/readReport.js';
 import { exitCodeOf } from '../reports/runReport.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
+import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
 
 export const mergeHelp = `Usage: cognito-conformance merge --out DIR shard1/report.json shard2/report.json ...
@@ -20,13 +20,7 @@ Exit codes (of the merged run): 0 every rule passed or was skipped; 1 conformanc
 `;
 
 export function mergeCommand(argv: string[], out: (s: string) => void): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see merge --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags('merge', argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
   if (values.help) {
     out(mergeHelp);
     return 0;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
 
 export interface RunOptions {
@@ -61,32 +61,22 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, ma
 }
 
 export function parseRunOptions(argv: string[]): RunOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        seed: { type: 'string' },
-        runs: { type: 'string' },
-        rules: { type: 'string' },
-        out: { type: 'string' },
-        transport: { type: 'string' },
-        concurrency: { type: 'string' },
-        'replay-path': { type: 'string' },
-        baseline: { type: 'string' },
-        'no-baseline': { type: 'boolean' },
-        'update-baseline': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see run --help)`);
-  }
+  const { values } = parseFlags('run', argv, {
+    target: { type: 'string' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    seed: { type: 'string' },
+    runs: { type: 'string' },
+    rules: { type: 'string' },
+    out: { type: 'string' },
+    transport: { type: 'string' },
+    concurrency: { type: 'string' },
+    'replay-path': { type: 'string' },
+    baseline: { type: 'string' },
+    'no-baseline': { type: 'boolean' },
+    'update-baseline': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   let seed = DEFAULT_SEED;
   if (values.seed === 'random') seed = Math.floor(Math.random() * 2 ** 31);
   else if (values.seed !== undefined) {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parseFlags.js';
 import { contract } from '../spec/contract.js';
 import { evidenceCounts, rulesTable } from '../spec/rulesTable.js';
 
@@ -10,7 +10,7 @@ Print the CreateUserPoolClient contract.
 `;
 
 export function specCommand(argv: string[], out: (s: string) => void): number {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags('spec', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(specHelp);
     return 0;

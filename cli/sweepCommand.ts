@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parseFlags.js';
 import { loadTargetConfig } from '../targets/targetConfig.js';
 import { openTarget } from '../targets/openTarget.js';
 import { RUN_ID_ROOT } from '../targets/runIdPrefix.js';
@@ -18,19 +18,10 @@ Exit codes: 0 swept (or nothing to sweep); 2 usage or harness error, or a pool c
 `;
 
 export async function sweepCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        target: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' },
-        prefix: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see sweep --help)`);
-  }
+  const { values } = parseFlags('sweep', argv, {
+    target: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' },
+    prefix: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(sweepHelp);
     return 0;

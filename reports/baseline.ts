@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { contract } from '../spec/contract.js';
+import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
@@ -98,19 +99,7 @@ function problemOf(value: unknown, knownIds: ReadonlySet<string>): string | unde
 
 /** Reads and checks a baseline file; any problem is a HarnessError `E_CONFIG` naming the file. */
 export function loadBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new HarnessError('E_CONFIG', `baseline ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`, { cause: err });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new HarnessError('E_CONFIG', `baseline ${path}: not JSON (${(err as Error).message.split('\n')[0]})`, { cause: err });
-  }
+  const value = readJsonFile(path, 'baseline');
   const problem = problemOf(value, new Set(contract.rules.map((r) => r.id)));
   if (problem) throw new HarnessError('E_CONFIG', `baseline ${path}: ${problem}`);
   return value as Baseline;

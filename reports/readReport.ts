@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { RunReport } from './runReport.js';
 import type { RuleStatus } from './ruleResult.js';
@@ -37,19 +37,7 @@ function problemOf(value: unknown): string | undefined {
  * the file and the problem.
  */
 export function readReport(path: string): RunReport {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new HarnessError('E_CONFIG', `report ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`, { cause: err });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new HarnessError('E_CONFIG', `report ${path}: not JSON (${(err as Error).message.split('\n')[0]})`, { cause: err });
-  }
+  const value = readJsonFile(path, 'report');
   const problem = problemOf(value);
   if (problem) throw new HarnessError('E_CONFIG', `report ${path}: ${problem}`);
   return value as RunReport;
