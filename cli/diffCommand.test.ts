@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleReport } from '../reports/sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 import { totalsOf, type RunReport } from '../reports/runReport.js';
 import type { ReportDiff } from '../reports/diffReports.js';
 import { diffCommand } from './diffCommand.js';

@@ -4,11 +4,11 @@ import { specCommand } from './specCommand.js';
 export const mainHelp = `Usage: cognito-conformance [command] [flags]
 
 Commands:
-  run    run the contract against a target (default command)
-  spec   print the contract (--json for machine-readable)
-  diff   compare two runs' report.json, rule by rule (exit 1 on regressions)
-  merge  merge the report.json files of a sharded run into one report
-  sweep  delete user pools that interrupted runs left behind in a target
+  run       run the contract against a target (default command)
+  contract  print the contract (--json for machine-readable); alias: spec
+  diff      compare two runs' report.json, rule by rule (exit 1 on regressions)
+  merge     merge the report.json files of a sharded run into one report
+  sweep     delete user pools that interrupted runs left behind in a target
 
 Run \`cognito-conformance <command> --help\` for a command's flags.
 `;
@@ -17,6 +17,7 @@ type Command = (argv: string[], out: (s: string) => void) => number | Promise<nu
 
 async function loadCommand(name: string): Promise<Command | undefined> {
   switch (name) {
+    case 'contract':
     case 'spec':
       return specCommand;
     case 'run':
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = isCommand ? first : 'run';
   const rest = isCommand ? argv.slice(1) : argv;
   const command = await loadCommand(name);
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, spec, diff, merge, sweep; see --help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, contract (spec), diff, merge, sweep; see --help)`);
   return command(rest, out);
 }
 

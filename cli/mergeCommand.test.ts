@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleReport } from '../reports/sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 import { totalsOf, type RunReport } from '../reports/runReport.js';
 import { readReport } from '../reports/readReport.js';
 import { mergeCommand } from './mergeCommand.js';

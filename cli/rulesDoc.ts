@@ -1,5 +1,5 @@
-import { contract } from '../spec/contract.js';
-import { evidenceCounts, rulesTable } from '../spec/rulesTable.js';
+import { contract } from '../contract/contract.js';
+import { evidenceCounts, rulesTable } from '../contract/rulesTable.js';
 
 /** docs/rules.md: generated from the contract by `npm run -s docs`; a test keeps it current. */
 export function rulesDoc(): string {
@@ -7,7 +7,7 @@ export function rulesDoc(): string {
   return [
     '# The CreateUserPoolClient contract: rules',
     '',
-    `Generated from \`spec/\` by \`npm run -s docs\`; do not edit by hand. Model ${contract.modelDate}; ${contract.rules.length} rules (${counts}).`,
+    `Generated from \`contract/\` by \`npm run -s docs\`; do not edit by hand. Model ${contract.modelDate}; ${contract.rules.length} rules (${counts}).`,
     'Evidence: **model** (the AWS service model), **documented** (AWS documentation), **observed** (a real AWS response was seen),',
     '**inferred** (reasoned from the sources, not seen). `npm run -s conformance -- spec --json` prints every rule with its sources,',
     'expected outcome and the claims it does not follow.',

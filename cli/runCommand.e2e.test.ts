@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCognito, type FakeCognito } from '../oracles/fakeCognito.js';
-import { sendToFake } from '../oracles/sendToFake.js';
+import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
+import { sendToFake } from '../testing/sendToFake.js';
 import type { RunReport } from '../reports/runReport.js';
 
 /**
@@ -160,7 +160,7 @@ describe('run against another endpoint (the fake Cognito, in this process)', () 
   it('shards with plain vitest --shard, and the shard reports merge into one', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, CONFORMANCE_ENDPOINT: clean.endpoint, CONFORMANCE_REGION: 'us-east-1', CONFORMANCE_RUNS: '2' };
     const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
-    const config = new URL('../suites/vitest.config.ts', import.meta.url).pathname;
+    const config = new URL('../runner/vitest.config.ts', import.meta.url).pathname;
     const root = new URL('..', import.meta.url).pathname;
     const shard = (i: number) => new Promise<number | null>((resolve) => {
       const child = spawn(process.execPath, [vitest, 'run', '-c', config, '--shard', `${i}/2`], { cwd: root, env: { ...env, CONFORMANCE_OUT: join(work, `shard-${i}`) }, stdio: 'ignore' });

@@ -9,14 +9,14 @@ import { exitCodeOf } from '../reports/runReport.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
 import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline } from '../reports/baseline.js';
-import { prepareRun } from '../suites/prepareRun.js';
-import { selectRules } from '../suites/selectRules.js';
-import { contract } from '../spec/contract.js';
-import { ALL_KINDS } from '../spec/rule.js';
+import { prepareRun } from '../runner/prepareRun.js';
+import { selectRules } from '../runner/selectRules.js';
+import { contract } from '../contract/contract.js';
+import { ALL_KINDS } from '../contract/rule.js';
 import { parseRunOptions, runHelp, type RunOptions } from './runOptions.js';
 import { UsageError } from './usageError.js';
 
-const suiteConfig = fileURLToPath(new URL('../suites/vitest.config.ts', import.meta.url));
+const suiteConfig = fileURLToPath(new URL('../runner/vitest.config.ts', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Applied when the run uses the embedded cognito-local and no --baseline is given. */
 const DEFAULT_BASELINE = fileURLToPath(new URL('../baselines/cognito-local.json', import.meta.url));

@@ -1,8 +1,8 @@
 import { parseFlags } from './parseFlags.js';
-import { contract } from '../spec/contract.js';
-import { evidenceCounts, rulesTable } from '../spec/rulesTable.js';
+import { contract } from '../contract/contract.js';
+import { evidenceCounts, rulesTable } from '../contract/rulesTable.js';
 
-export const specHelp = `Usage: cognito-conformance spec [--json]
+export const specHelp = `Usage: cognito-conformance contract [--json]   (alias: spec)
 
 Print the CreateUserPoolClient contract.
   --json   the whole contract as JSON (input and output members, errors, rules)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCognito, type FakeCognito } from '../oracles/fakeCognito.js';
-import { sendToFake } from '../oracles/sendToFake.js';
+import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
+import { sendToFake } from '../testing/sendToFake.js';
 import { sweepCommand } from './sweepCommand.js';
 
 describe('sweep', () => {

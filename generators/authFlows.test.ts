@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOW_AUTH_FLOWS } from '../spec/memberShapes.js';
+import { ALLOW_AUTH_FLOWS } from '../contract/memberShapes.js';
 import { OTHER_ALLOW_FLOWS, REFRESH_TOKEN_AUTH, allowFlowsWithRefresh } from './authFlows.js';
 
 describe('authFlows', () => {

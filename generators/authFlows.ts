@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ALLOW_AUTH_FLOWS } from '../spec/memberShapes.js';
+import { ALLOW_AUTH_FLOWS } from '../contract/memberShapes.js';
 
 /** The flow every ALLOW_* list must contain (explicit-auth-flows.refresh-token-auth-required). */
 export const REFRESH_TOKEN_AUTH = 'ALLOW_REFRESH_TOKEN_AUTH';

@@ -1,4 +1,4 @@
-import { requestMembers } from '../spec/requestMembers.js';
+import { requestMembers } from '../contract/requestMembers.js';
 import type { RequestBody } from './testCase.js';
 
 /**

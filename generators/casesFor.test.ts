@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract, ruleById } from '../spec/contract.js';
-import { requestViolations } from '../spec/requestViolations.js';
-import { barePool, fullPool } from './poolFixtures.js';
+import { contract, ruleById } from '../contract/contract.js';
+import { requestViolations } from '../contract/requestViolations.js';
+import { barePool, fullPool } from '../testing/poolFixtures.js';
 import { MAX_VALID_BODY_BYTES, PROTOCOL_FAULT_RULES, casesFor } from './casesFor.js';
-import { breakProblem, checkSameSeedSameValue } from './generatorBattery.js';
+import { breakProblem, checkSameSeedSameValue } from '../testing/generatorBattery.js';
 
 const SEED = 20260421;
 const RUNS = 60;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Rule } from '../spec/rule.js';
-import type { PoolContext } from '../spec/poolContext.js';
-import { contract, ruleById } from '../spec/contract.js';
+import type { Rule } from '../contract/rule.js';
+import type { PoolContext } from '../contract/poolContext.js';
+import { contract, ruleById } from '../contract/contract.js';
 import type { TestCase } from './testCase.js';
 import { invalidRequest, whyNoInvalidRequest } from './invalidRequest.js';
 import { validRequest } from './validRequest.js';

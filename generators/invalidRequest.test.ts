@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract, ruleById } from '../spec/contract.js';
-import { barePool, fullPool } from './poolFixtures.js';
+import { contract, ruleById } from '../contract/contract.js';
+import { barePool, fullPool } from '../testing/poolFixtures.js';
 import { invalidRequest, whyNoInvalidRequest } from './invalidRequest.js';
-import { checkBreaksExactly, generatorBattery } from './generatorBattery.js';
+import { checkBreaksExactly, generatorBattery } from '../testing/generatorBattery.js';
 
 const SEED = 20260421;
 const breakable = contract.rules.filter((r) => r.breakable);
 
 /**
  * Breakable rules no request can break alone, whatever the pool. None: an empty value that also
- * fails a `+` pattern is judged a minimum-length fault only (spec/requestViolations.ts).
+ * fails a `+` pattern is judged a minimum-length fault only (contract/requestViolations.ts).
  */
 const INSEPARABLE: string[] = [];
 

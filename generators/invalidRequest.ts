@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { FixtureNeed, Rule } from '../spec/rule.js';
-import type { PoolContext } from '../spec/poolContext.js';
+import type { FixtureNeed, Rule } from '../contract/rule.js';
+import type { PoolContext } from '../contract/poolContext.js';
 import type { TestCase } from './testCase.js';
 import { cannotBreak, type BreakerPlan } from './breakerPlan.js';
 import { modelBreaker, modelConstraintOf } from './modelBreakers.js';
@@ -8,7 +8,7 @@ import { semanticBreakers } from './semanticBreakers.js';
 
 /**
  * Single-fault requests: for a rule with `breakable: true`, cases that break exactly that rule
- * (by the contract's judge, spec/requestViolations.ts) and are valid otherwise, each carrying why
+ * (by the contract's judge, contract/requestViolations.ts) and are valid otherwise, each carrying why
  * it is invalid: the rule, the member path of the fault and the error the rule expects.
  * Model-constraint rules get generic breakers (modelBreakers.ts); cross-field and existence rules
  * hand-written ones (semanticBreakers.ts).

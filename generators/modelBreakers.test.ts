@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
-import { modelRules } from '../spec/modelRules.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { fullPool } from './poolFixtures.js';
+import { contract } from '../contract/contract.js';
+import { modelRules } from '../contract/modelRules.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { fullPool } from '../testing/poolFixtures.js';
 import { modelBreaker, modelConstraintOf, nodeAt, nonEnumValues } from './modelBreakers.js';
 
 describe('modelBreakers', () => {

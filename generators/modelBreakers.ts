@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { MemberNode } from '../spec/memberNode.js';
-import type { Rule } from '../spec/rule.js';
-import { STANDARD_SCOPES, type AnalyticsFixture, type PoolContext } from '../spec/poolContext.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { modelRuleId, type ConstraintKind } from '../spec/ruleIds.js';
+import type { MemberNode } from '../contract/memberNode.js';
+import type { Rule } from '../contract/rule.js';
+import { STANDARD_SCOPES, type AnalyticsFixture, type PoolContext } from '../contract/poolContext.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { modelRuleId, type ConstraintKind } from '../contract/ruleIds.js';
 import type { RequestBody } from './testCase.js';
 import { cannotBreak, withItem, type BreakerPlan } from './breakerPlan.js';
 import { canonicalRequest } from './canonicalRequest.js';
@@ -13,7 +13,7 @@ import { shortestMatch, stringOfLength, stringRecipe, type Script } from './stri
 import { validRequest, type ValidRequestOptions } from './validRequest.js';
 
 /**
- * Breakers for the model-constraint rules (spec/modelRules.ts), derived from the member's node:
+ * Breakers for the model-constraint rules (contract/modelRules.ts), derived from the member's node:
  * one character too long or too short (ASCII and non-ASCII, so that lengths are in characters), one
  * forbidden character, an integer one past a bound or far beyond it, a string outside the enum, one
  * item too many, a required member missing. The fault goes into an otherwise valid request.
@@ -149,7 +149,7 @@ function faultFor(path: string, constraint: ConstraintKind, node: MemberNode, po
     case 'min-length': {
       const n = node.length!.min! - 1;
       // The empty string: a `+` pattern fails with it only because it is empty, which the judge
-      // (spec/requestViolations.ts) attributes to the minimum length alone, as the service does.
+      // (contract/requestViolations.ts) attributes to the minimum length alone, as the service does.
       const values = n === 0 ? fc.constant('') : eitherScript(node, n);
       if (!values) {
         return `no value of ${n} characters matches ${node.pattern}, so a value that short also breaks ${modelRuleId(path, 'pattern')}`;

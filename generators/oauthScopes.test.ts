@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STANDARD_SCOPES } from '../spec/poolContext.js';
-import { barePool, fullPool } from './poolFixtures.js';
+import { STANDARD_SCOPES } from '../contract/poolContext.js';
+import { barePool, fullPool } from '../testing/poolFixtures.js';
 import { OPENID, oauthScopes, scopeUniverse, withOpenidWhereNeeded } from './oauthScopes.js';
 
 describe('oauthScopes', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { requestMembers } from '../spec/requestMembers.js';
-import { STANDARD_SCOPES, type PoolContext } from '../spec/poolContext.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { STANDARD_SCOPES, type PoolContext } from '../contract/poolContext.js';
 import { sizedSubset } from './boundaries.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestMembers } from '../spec/requestMembers.js';
+import { requestMembers } from '../contract/requestMembers.js';
 import {
   ASTRAL_LETTERS, BMP_LETTERS, allowedChars, charLength, forbiddenChars, hasAstral, isAscii, isSingleClassPattern, patternRegExp, repeatToLength,
 } from './patternChars.js';

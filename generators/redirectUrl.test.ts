@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestMembers } from '../spec/requestMembers.js';
-import { urlFacts } from '../spec/requestViolations.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { urlFacts } from '../contract/requestViolations.js';
 import { charLength, patternRegExp } from './patternChars.js';
 import { LOOPBACK_HOSTS, URL_MAX_LENGTH, URL_PREFIX_MAX, distinctUrls, redirectUrl, redirectUrlOfLength } from './redirectUrl.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { requestMembers } from '../spec/requestMembers.js';
+import { requestMembers } from '../contract/requestMembers.js';
 import { ASTRAL_LETTERS, BMP_LETTERS, allowedChars, charLength, repeatToLength } from './patternChars.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { modelConstraintOf } from './modelBreakers.js';
 import { semanticBreakers } from './semanticBreakers.js';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { LEGACY_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from '../spec/memberShapes.js';
+import { LEGACY_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from '../contract/memberShapes.js';
 import {
   COGNITO_PROVIDER, STANDARD_ATTRIBUTES, STANDARD_SCOPES, type PoolContext,
-} from '../spec/poolContext.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { TOKENS, type TokenSpec } from '../spec/tokenValidity.js';
+} from '../contract/poolContext.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { TOKENS, type TokenSpec } from '../contract/tokenValidity.js';
 import type { RequestBody } from './testCase.js';
 import { OTHER_ALLOW_FLOWS, allowFlowsWithRefresh } from './authFlows.js';
 import { cannotBreak, withItem, type BreakerPlan, type Fault } from './breakerPlan.js';
@@ -17,7 +17,7 @@ import { UNIT_CHOICES, outOfRangeIntervals, unitAloneInRange, type IntRange, typ
 import { validRequest } from './validRequest.js';
 
 /**
- * Hand-written breakers for the cross-field and existence rules (spec/semanticRules.ts). Each
+ * Hand-written breakers for the cross-field and existence rules (contract/semanticRules.ts). Each
  * starts from a valid request built without the members it is about, adds a fault that breaks
  * its rule and nothing else (by the contract's judge and by the conservative choices of
  * validRequest.ts), and names the member path of the fault.

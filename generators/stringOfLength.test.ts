@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MemberNode } from '../spec/memberNode.js';
-import { requestMembers } from '../spec/requestMembers.js';
+import type { MemberNode } from '../contract/memberNode.js';
+import { requestMembers } from '../contract/requestMembers.js';
 import { charLength, hasAstral, isAscii, patternRegExp } from './patternChars.js';
 import { boundedString, shortestMatch, stringOfLength, stringRecipe } from './stringOfLength.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { MemberNode } from '../spec/memberNode.js';
+import type { MemberNode } from '../contract/memberNode.js';
 import { allowedChars, charLength, isAscii, hasAstral, patternRegExp, isSingleClassPattern, repeatToLength } from './patternChars.js';
 
 /**

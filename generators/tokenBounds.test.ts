@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOKENS } from '../spec/tokenValidity.js';
+import { TOKENS } from '../contract/tokenValidity.js';
 import { acceptsValue, outOfRangeIntervals, unitAloneInRange, valueBounds } from './tokenBounds.js';
 
 const [access, id, refresh] = ['access', 'id', 'refresh'].map((k) => TOKENS.find((t) => t.kind === k)!);

@@ -1,9 +1,9 @@
-import { TIME_UNITS, type TimeUnit } from '../spec/memberShapes.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { UNIT_SECONDS, type TokenSpec } from '../spec/tokenValidity.js';
+import { TIME_UNITS, type TimeUnit } from '../contract/memberShapes.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { UNIT_SECONDS, type TokenSpec } from '../contract/tokenValidity.js';
 
 /**
- * Which values a token validity may take in a unit: the duration rules of spec/tokenValidity.ts
+ * Which values a token validity may take in a unit: the duration rules of contract/tokenValidity.ts
  * (TOKENS: access and ID 5 minutes–1 day, refresh 60 minutes–3650 days) intersected with the
  * model's integer ranges of the value members. `undefined` stands for "no unit": the token's
  * default unit (hours for access and ID, days for refresh).

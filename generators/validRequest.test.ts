@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MemberNode } from '../spec/memberNode.js';
-import { contract } from '../spec/contract.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { requestViolations } from '../spec/requestViolations.js';
-import { barePool, fullPool } from './poolFixtures.js';
+import type { MemberNode } from '../contract/memberNode.js';
+import { contract } from '../contract/contract.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { requestViolations } from '../contract/requestViolations.js';
+import { barePool, fullPool } from '../testing/poolFixtures.js';
 import { validRequest } from './validRequest.js';
 import {
   checkCoverage, checkOnlyValid, checkSmall, coverageCounts, formatCoverage, generatorBattery, shrinkTo,
-} from './generatorBattery.js';
+} from '../testing/generatorBattery.js';
 
 const SEED = 20260421;
 // Coverage within fast-check's default number of runs (100): bounds are weighted so that each of

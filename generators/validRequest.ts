@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { requestMembers } from '../spec/requestMembers.js';
-import { LEGACY_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS, type TimeUnit } from '../spec/memberShapes.js';
-import { COGNITO_PROVIDER, STANDARD_ATTRIBUTES, WRITABLE_STANDARD_ATTRIBUTES, type PoolContext } from '../spec/poolContext.js';
-import { TOKENS, type TokenSpec } from '../spec/tokenValidity.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { LEGACY_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS, type TimeUnit } from '../contract/memberShapes.js';
+import { COGNITO_PROVIDER, STANDARD_ATTRIBUTES, WRITABLE_STANDARD_ATTRIBUTES, type PoolContext } from '../contract/poolContext.js';
+import { TOKENS, type TokenSpec } from '../contract/tokenValidity.js';
 import type { RequestBody } from './testCase.js';
 import { intWithBoundaries, sizedList, sizedSubset } from './boundaries.js';
 import { boundedString } from './stringOfLength.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { allOracles } from './allOracles.js';
 import { oraclesForRule } from './oraclesForRule.js';
 import { rejectionOracle } from './rejectionOracle.js';

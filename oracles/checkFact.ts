@@ -1,4 +1,4 @@
-import type { ResponseFact } from '../spec/rule.js';
+import type { ResponseFact } from '../contract/rule.js';
 import { deepEqual } from './deepEqual.js';
 import { memberAt } from './memberAt.js';
 import { ABSENT, shown } from './shown.js';

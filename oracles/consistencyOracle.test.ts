@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consistencyOracle } from './consistencyOracle.js';
 import {
   CLIENT_ID, POOL_ID, SECRET, acceptedClient, acceptedCreate, listing, makeExchange, makeObservation, rejectedCreate, validCase,
-} from './observationFixture.js';
+} from '../testing/observationFixture.js';
 
 const request = { UserPoolId: POOL_ID, ClientName: 'web', GenerateSecret: true, ReadAttributes: ['email', 'name', 'custom:tier'] };
 const created = acceptedClient(request);

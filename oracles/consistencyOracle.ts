@@ -1,4 +1,4 @@
-import { responseMembers } from '../spec/responseMembers.js';
+import { responseMembers } from '../contract/responseMembers.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { compareAsSets } from './compareAsSets.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createdClient } from './createdClient.js';
-import { makeExchange, rejectedCreate } from './observationFixture.js';
+import { makeExchange, rejectedCreate } from '../testing/observationFixture.js';
 
 describe('createdClient', () => {
   it('is the UserPoolClient object of a 2xx answer, else undefined', () => {

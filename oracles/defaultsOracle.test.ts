@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { defaultsOracle } from './defaultsOracle.js';
-import { POOL_ID, acceptedClient, acceptedCreate, invalidCase, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { POOL_ID, acceptedClient, acceptedCreate, invalidCase, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const minimal = { UserPoolId: POOL_ID, ClientName: 'minimal' };
 const run = (request: Record<string, unknown>, client = acceptedClient(request)) =>

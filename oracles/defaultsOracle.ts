@@ -1,5 +1,5 @@
-import { contract } from '../spec/contract.js';
-import type { Rule } from '../spec/rule.js';
+import { contract } from '../contract/contract.js';
+import type { Rule } from '../contract/rule.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { checkFact } from './checkFact.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allOracles } from './allOracles.js';
 import { defineOracle } from './defineOracle.js';
-import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
-import { runFakeBattery } from './fakeBattery.js';
-import type { FaultName } from './fakeFaults.js';
+import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
+import { runFakeBattery } from '../testing/fakeBattery.js';
+import type { FaultName } from '../testing/fakeFaults.js';
 import type { Observation } from './observation.js';
-import { POOL_ID, SECRET, acceptedCreate, makeObservation, validCase } from './observationFixture.js';
+import { POOL_ID, SECRET, acceptedCreate, makeObservation, validCase } from '../testing/observationFixture.js';
 import { secretsIn } from './redact.js';
 
 const obs = makeObservation(validCase({ UserPoolId: POOL_ID, ClientName: 'x', GenerateSecret: true }), acceptedCreate({ UserPoolId: POOL_ID, ClientName: 'x', GenerateSecret: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { echoOracle } from './echoOracle.js';
-import { POOL_ID, acceptedClient, acceptedCreate, invalidCase, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { POOL_ID, acceptedClient, acceptedCreate, invalidCase, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const base = { UserPoolId: POOL_ID, ClientName: 'web' };
 const run = (request: Record<string, unknown>, over: Record<string, unknown> = {}) =>

@@ -1,5 +1,5 @@
-import { ruleById } from '../spec/contract.js';
-import { responseMembers } from '../spec/responseMembers.js';
+import { ruleById } from '../contract/contract.js';
+import { responseMembers } from '../contract/responseMembers.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { compareAsSets } from './compareAsSets.js';

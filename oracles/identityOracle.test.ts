@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS, identityOracle } from './identityOracle.js';
-import { NOW_MS, POOL_ID, SECRET, acceptedClient, acceptedCreate, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { NOW_MS, POOL_ID, SECRET, acceptedClient, acceptedCreate, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const plain = { UserPoolId: POOL_ID, ClientName: 'web' };
 const withSecret = { ...plain, GenerateSecret: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listedClients } from './listedClients.js';
-import { listing, makeExchange } from './observationFixture.js';
+import { listing, makeExchange } from '../testing/observationFixture.js';
 
 describe('listedClients', () => {
   it('reads UserPoolClients and whether more pages follow', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noSideEffectOracle } from './noSideEffectOracle.js';
-import { POOL_ID, acceptedCreate, invalidCase, listing, makeObservation, rejectedCreate } from './observationFixture.js';
+import { POOL_ID, acceptedCreate, invalidCase, listing, makeObservation, rejectedCreate } from '../testing/observationFixture.js';
 
 const request = { UserPoolId: POOL_ID, ClientName: 'stray redirect', CallbackURLs: ['https://a.example/cb'], DefaultRedirectURI: 'https://b.example/cb' };
 const tc = invalidCase('default-redirect-uri.in-callback-urls', request, 'DefaultRedirectURI');

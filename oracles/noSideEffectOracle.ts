@@ -9,7 +9,7 @@ const RULE = 'side-effect.none-on-rejection';
  * side-effect.none-on-rejection: after a rejected create, the pool's ListUserPoolClients shows no
  * client that was not there before.
  *
- * Cases may run concurrently in one pool (suites/observeCase.ts), so a client another case created
+ * Cases may run concurrently in one pool (runner/observeCase.ts), so a client another case created
  * between the two listings must not count. A new client counts when it carries the rejected
  * request's ClientName; only when the request has no usable ClientName (a missing or empty one)
  * does every new client count. A target that created the client under another name (say, a

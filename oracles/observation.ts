@@ -1,4 +1,4 @@
-import type { Rule } from '../spec/rule.js';
+import type { Rule } from '../contract/rule.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange } from '../targets/exchange.js';
 

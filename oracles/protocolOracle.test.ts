@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { protocolOracle } from './protocolOracle.js';
-import { POOL_ID, acceptedCreate, makeExchange, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { POOL_ID, acceptedCreate, makeExchange, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const request = { UserPoolId: POOL_ID, ClientName: 'web' };
 const judge = (create: ReturnType<typeof makeExchange>) => protocolOracle.check(makeObservation(validCase(request), create));

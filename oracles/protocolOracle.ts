@@ -1,4 +1,4 @@
-import { operationErrors } from '../spec/operationErrors.js';
+import { operationErrors } from '../contract/operationErrors.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { isSuccessStatus } from './isSuccessStatus.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { rejectionOracle } from './rejectionOracle.js';
-import { POOL_ID, acceptedCreate, invalidCase, makeExchange, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { POOL_ID, acceptedCreate, invalidCase, makeExchange, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const request = { UserPoolId: POOL_ID, ClientName: 'cc', AllowedOAuthFlows: ['client_credentials'] };
 const tc = invalidCase('oauth.client-credentials.needs-secret', request, 'AllowedOAuthFlows');

@@ -1,4 +1,4 @@
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { isSuccessStatus } from './isSuccessStatus.js';

@@ -1,4 +1,4 @@
-import type { Expectation } from '../spec/rule.js';
+import type { Expectation } from '../contract/rule.js';
 import { deepEqual } from './deepEqual.js';
 import { memberAt } from './memberAt.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { responseShapeOracle } from './responseShapeOracle.js';
-import { POOL_ID, acceptedClient, acceptedCreate, makeExchange, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { POOL_ID, acceptedClient, acceptedCreate, makeExchange, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 const request = { UserPoolId: POOL_ID, ClientName: 'web' };
 const judge = (body: unknown) => responseShapeOracle.check(makeObservation(validCase(request), makeExchange({ body })));

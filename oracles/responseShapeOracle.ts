@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { responseMembers } from '../spec/responseMembers.js';
-import { structureSchema } from '../spec/requestSchema.js';
+import { responseMembers } from '../contract/responseMembers.js';
+import { structureSchema } from '../contract/requestSchema.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { isSuccessStatus } from './isSuccessStatus.js';
@@ -13,7 +13,7 @@ const RULE = 'output.shape';
  * CreateUserPoolClientResponse), compiled once from the contract's own response members. Closed:
  * a member the contract does not know is a conformance finding and is named in the verdict.
  * Note that npm @aws-sdk/client-cognito-identity-provider 3.1169.0 knows an output-only
- * `ClientType` (DCR | REGULAR) that the model lacks (spec/knownSdkDrift.ts): a target that sends
+ * `ClientType` (DCR | REGULAR) that the model lacks (contract/knownSdkDrift.ts): a target that sends
  * it is reported here until the contract adopts it.
  */
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true });
@@ -77,7 +77,7 @@ function judge(o: Observation): Judgement[] {
     ruleId: RULE,
     ok: false,
     message: parts.join('; '),
-    expected: 'UserPoolClientType as the contract states it (spec/responseMembers.ts)',
+    expected: 'UserPoolClientType as the contract states it (contract/responseMembers.ts)',
     observed: { ...(unknownMembers.length ? { unknownMembers } : {}), ...(violations.length ? { violations } : {}) },
   }];
 }

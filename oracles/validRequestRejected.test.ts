@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validRequestRejected } from './validRequestRejected.js';
-import { acceptedCreate, invalidCase, makeExchange, makeObservation, rejectedCreate, validCase } from './observationFixture.js';
+import { acceptedCreate, invalidCase, makeExchange, makeObservation, rejectedCreate, validCase } from '../testing/observationFixture.js';
 
 describe('validRequestRejected', () => {
   const request = { UserPoolId: 'us-east-1_A1', ClientName: 'x' };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { markdownReport } from './markdownReport.js';
-import { sampleReport } from './sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 import { totalsOf, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { RunReport } from './runReport.js';

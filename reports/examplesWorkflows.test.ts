@@ -109,7 +109,7 @@ describe('example GitHub workflows', () => {
   });
 
   it('CONFORMANCE_* variables they set are ones the suites read', () => {
-    const read = ['suites/vitest.config.ts', 'suites/globalSetup.ts'].map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
+    const read = ['runner/vitest.config.ts', 'runner/globalSetup.ts'].map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
     const set = WORKFLOWS.flatMap((f) => [...readFileSync(`${root}${f}`, 'utf8').matchAll(/^\s*(CONFORMANCE_[A-Z_]+):/gm)].map((m) => m[1] as string));
     expect(set).toContain('CONFORMANCE_OUT');
     for (const name of set) expect(read, name).toContain(name);

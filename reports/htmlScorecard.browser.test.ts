@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlScorecard } from './htmlScorecard.js';
 import { reportTotals } from './reportTotals.js';
-import { sampleReport } from './sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 
 /**
  * What a reader of scorecard.html sees, checked in a real browser: Debian's chromium driven by

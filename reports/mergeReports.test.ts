@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeReports } from './mergeReports.js';
 import { totalsOf, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
-import { sampleReport } from './sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 
 function rule(id: string, status: RuleResult['status']): RuleResult {
   return { id, kind: 'length', members: [], evidence: 'model', basis: 'the AWS service model says so', statement: id, status, cases: 25 };

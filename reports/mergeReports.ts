@@ -1,4 +1,4 @@
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { HarnessError } from '../targets/harnessError.js';
 import { totalsOf, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from './sampleReport.js';
+import { sampleReport } from '../testing/sampleReport.js';
 import { junitReport } from './junitReport.js';
 import { markdownReport } from './markdownReport.js';
 import { summaryText } from './summaryText.js';

@@ -1,6 +1,6 @@
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import type { RuleResult } from './ruleResult.js';
 import { totalsOf, type RunReport } from './runReport.js';
 import { writeReports } from './writeReports.js';

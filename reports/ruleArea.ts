@@ -1,4 +1,4 @@
-import type { RuleKind } from '../spec/rule.js';
+import type { RuleKind } from '../contract/rule.js';
 
 /** Areas group rule kinds for totals, JUnit suites and the scorecard. */
 export const AREAS: readonly { area: string; kinds: readonly RuleKind[] }[] = [

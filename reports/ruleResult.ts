@@ -1,4 +1,4 @@
-import type { Evidence, RuleKind } from '../spec/rule.js';
+import type { Evidence, RuleKind } from '../contract/rule.js';
 
 /**
  * The result event of one rule in one run: what suites emit and what every reporter reads.

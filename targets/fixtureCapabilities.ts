@@ -1,4 +1,4 @@
-import type { FixtureNeed } from '../spec/rule.js';
+import type { FixtureNeed } from '../contract/rule.js';
 
 /**
  * What a pool fixture could create on this target. Rules whose `needs` are not met are skipped
@@ -9,7 +9,7 @@ export interface FixtureCapabilities {
   resourceServer: boolean;
   identityProvider: boolean;
   analytics: boolean;
-  /** Why each missing one is missing, keyed as spec/ names fixture needs. */
+  /** Why each missing one is missing, keyed as contract/ names fixture needs. */
   reasons: Partial<Record<FixtureNeed, string>>;
 }
 

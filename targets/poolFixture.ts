@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnalyticsFixture, CustomAttribute, PoolContext } from '../spec/poolContext.js';
+import type { AnalyticsFixture, CustomAttribute, PoolContext } from '../contract/poolContext.js';
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
 import type { Exchange, Target } from './exchange.js';
 import type { FixtureCapabilities } from './fixtureCapabilities.js';

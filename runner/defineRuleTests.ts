@@ -1,6 +1,6 @@
 import { afterAll, describe, inject, test } from 'vitest';
-import type { RuleKind } from '../spec/rule.js';
-import { contract } from '../spec/contract.js';
+import type { RuleKind } from '../contract/rule.js';
+import { contract } from '../contract/contract.js';
 import { selectRules } from './selectRules.js';
 import { checkRule } from './checkRule.js';
 import { targetFromSettings } from './targetFromSettings.js';

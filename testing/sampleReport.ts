@@ -1,6 +1,6 @@
-import type { RunReport } from './runReport.js';
-import { totalsOf } from './runReport.js';
-import type { RuleResult } from './ruleResult.js';
+import type { RunReport } from '../reports/runReport.js';
+import { totalsOf } from '../reports/runReport.js';
+import type { RuleResult } from '../reports/ruleResult.js';
 
 /** A small, realistic run report for reporter tests and the docs: one rule of each status. */
 export function sampleReport(): RunReport {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleById } from '../spec/contract.js';
-import type { PoolContext } from '../spec/poolContext.js';
-import { requestViolations } from '../spec/requestViolations.js';
+import { ruleById } from '../contract/contract.js';
+import type { PoolContext } from '../contract/poolContext.js';
+import { requestViolations } from '../contract/requestViolations.js';
 import { batteryCases, setUpBatteryPool } from './fakeBattery.js';
 import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
 import { sendToFake } from './sendToFake.js';

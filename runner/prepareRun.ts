@@ -1,4 +1,4 @@
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { loadTargetConfig, type TargetFlags } from '../targets/targetConfig.js';
 import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from '../targets/embeddedCognitoLocal.js';
 import { createPoolFixture, type PoolFixture } from '../targets/poolFixture.js';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import type { Rule } from '../spec/rule.js';
-import type { PoolContext } from '../spec/poolContext.js';
-import { requestViolations } from '../spec/requestViolations.js';
-import type { RequestBody, TestCase } from './testCase.js';
+import type { Rule } from '../contract/rule.js';
+import type { PoolContext } from '../contract/poolContext.js';
+import { requestViolations } from '../contract/requestViolations.js';
+import type { RequestBody, TestCase } from '../generators/testCase.js';
 import { coverageLabels } from './coverageLabels.js';
 
 /**

@@ -1,9 +1,9 @@
-import { ruleById } from '../spec/contract.js';
-import type { PoolContext } from '../spec/poolContext.js';
+import { ruleById } from '../contract/contract.js';
+import type { PoolContext } from '../contract/poolContext.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange } from '../targets/exchange.js';
-import type { Observation } from './observation.js';
-import { createdClient } from './createdClient.js';
+import type { Observation } from '../oracles/observation.js';
+import { createdClient } from '../oracles/createdClient.js';
 import { sendToFake } from './sendToFake.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Rule } from '../spec/rule.js';
+import type { Rule } from '../contract/rule.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange, Target } from '../targets/exchange.js';
 import type { Observation } from '../oracles/observation.js';

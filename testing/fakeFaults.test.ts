@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allOracles } from './allOracles.js';
+import { allOracles } from '../oracles/allOracles.js';
 import { startFakeCognito } from './fakeCognito.js';
 import { runFakeBattery } from './fakeBattery.js';
 import { FAKE_FAULTS, FAULT_NAMES, type FaultInfo, type FaultName } from './fakeFaults.js';
-import type { Observation } from './observation.js';
-import type { Verdict } from './verdict.js';
+import type { Observation } from '../oracles/observation.js';
+import type { Verdict } from '../oracles/verdict.js';
 
 /**
  * The planted-fault proof (issue 3, item 6): against the clean fake every oracle judges and none

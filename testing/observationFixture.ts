@@ -1,7 +1,7 @@
-import { ruleById } from '../spec/contract.js';
+import { ruleById } from '../contract/contract.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange } from '../targets/exchange.js';
-import type { Observation } from './observation.js';
+import type { Observation } from '../oracles/observation.js';
 
 /**
  * Hand-built exchanges and observations for the oracles' unit tests: a real-looking accepted create

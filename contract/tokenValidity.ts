@@ -4,7 +4,7 @@ import type { TimeUnit } from './memberShapes.js';
  * Token validity arithmetic. A validity is a value in a unit; without a unit, access and ID tokens
  * are in hours and refresh tokens in days. Allowed durations: access and ID 5 minutes to 1 day,
  * refresh 60 minutes to 10 years (3650 days) — model TokenValidityUnitsType documentation
- * (2026-04-21) and real "Invalid range for token validity." rejections (spec/sources.ts tokenRangeMsg).
+ * (2026-04-21) and real "Invalid range for token validity." rejections (contract/sources.ts tokenRangeMsg).
  */
 export const UNIT_SECONDS: Readonly<Record<TimeUnit, number>> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import type { Exchange } from '../targets/exchange.js';
-import { isJsonObject } from './jsonObject.js';
+import { isJsonObject } from '../oracles/jsonObject.js';
 
 /**
  * A minimal awsJson1_1 client for the oracle tests: sends one operation to the fake Cognito over

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { requestMembers } from '../spec/requestMembers.js';
-import { requestViolations } from '../spec/requestViolations.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { requestViolations } from '../contract/requestViolations.js';
 import { barePool, fullPool } from './poolFixtures.js';
-import { charLength, patternRegExp } from './patternChars.js';
+import { charLength, patternRegExp } from '../generators/patternChars.js';
 
 describe('poolFixtures', () => {
   it('gives the full pool every fixture a rule may need, within the model', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Rule } from '../spec/rule.js';
-import type { PoolContext } from '../spec/poolContext.js';
+import type { Rule } from '../contract/rule.js';
+import type { PoolContext } from '../contract/poolContext.js';
 import { casesFor } from '../generators/casesFor.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Target } from '../targets/exchange.js';

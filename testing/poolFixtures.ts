@@ -1,5 +1,5 @@
-import type { PoolContext } from '../spec/poolContext.js';
-import { requestMembers } from '../spec/requestMembers.js';
+import type { PoolContext } from '../contract/poolContext.js';
+import { requestMembers } from '../contract/requestMembers.js';
 
 /**
  * Pool fixtures for offline tests of the generators. Names follow what CreateUserPool,

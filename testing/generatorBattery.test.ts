@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ruleById } from '../spec/contract.js';
+import { ruleById } from '../contract/contract.js';
 import { fullPool } from './poolFixtures.js';
-import type { TestCase } from './testCase.js';
-import { validRequest } from './validRequest.js';
+import type { TestCase } from '../generators/testCase.js';
+import { validRequest } from '../generators/validRequest.js';
 import {
   BatteryFailure, checkBreaksExactly, checkCoverage, checkOnlyValid, checkSameSeedSameValue, checkSmall,
   coverageCounts, formatCoverage, generatorBattery, shrinkTo, smallnessOf,

@@ -3,7 +3,7 @@ import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
 import { prepareRun, type PreparedRun } from './prepareRun.js';
 
 /**
- * Global setup for plain `vitest run -c suites/vitest.config.ts` (sharded CI runs): prepares the
+ * Global setup for plain `vitest run -c runner/vitest.config.ts` (sharded CI runs): prepares the
  * run from CONFORMANCE_* variables (CONFORMANCE_TARGET, CONFORMANCE_ENDPOINT, CONFORMANCE_REGION,
  * CONFORMANCE_SEED, CONFORMANCE_RUNS, CONFORMANCE_RULES, CONFORMANCE_TRANSPORT). When
  * `cognito-conformance run` drives vitest, it has prepared the run itself and this does nothing.

@@ -1,8 +1,8 @@
-import type { MemberNode } from '../spec/memberNode.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { TOKENS, UNIT_SECONDS } from '../spec/tokenValidity.js';
-import type { TimeUnit } from '../spec/memberShapes.js';
-import { charLength, hasAstral, isAscii } from './patternChars.js';
+import type { MemberNode } from '../contract/memberNode.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { TOKENS, UNIT_SECONDS } from '../contract/tokenValidity.js';
+import type { TimeUnit } from '../contract/memberShapes.js';
+import { charLength, hasAstral, isAscii } from '../generators/patternChars.js';
 
 /**
  * What a request exercises, as labels read off the contract's member tree: every member present,

@@ -1,4 +1,4 @@
-import type { PoolContext } from '../spec/poolContext.js';
+import type { PoolContext } from '../contract/poolContext.js';
 import type { FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import type { RunInfo } from '../reports/resultCollector.js';
 
@@ -38,7 +38,7 @@ export interface RunContext {
 declare module 'vitest' {
   interface ProvidedContext {
     conformance: RunContext;
-    /** Run facts for the report (suites/globalSetup.ts provides it; the CLI passes them directly). */
+    /** Run facts for the report (runner/globalSetup.ts provides it; the CLI passes them directly). */
     conformanceReport: RunInfo;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../spec/contract.js';
+import { contract } from '../contract/contract.js';
 import { ruleMatcher, selectRules } from './selectRules.js';
 
 describe('ruleMatcher', () => {

@@ -2,15 +2,15 @@ import { defineConfig } from 'vitest/config';
 import { ResultCollector } from '../reports/resultCollector.js';
 
 /**
- * The conformance suites as plain vitest, for `npx vitest run -c suites/vitest.config.ts
+ * The conformance suites as plain vitest, for `npx vitest run -c runner/vitest.config.ts
  * [--shard i/n]`; `cognito-conformance run` uses the same file and replaces the reporters.
- * The target comes from CONFORMANCE_* environment variables (see suites/globalSetup.ts).
+ * The target comes from CONFORMANCE_* environment variables (see runner/globalSetup.ts).
  * (A config file is the one place a default export is required: vitest loads it that way.)
  */
 export default defineConfig({
   test: {
-    include: ['suites/*.suite.ts'],
-    globalSetup: ['suites/globalSetup.ts'],
+    include: ['runner/*.suite.ts'],
+    globalSetup: ['runner/globalSetup.ts'],
     // One suite file at a time: the target's concurrency limit applies within a file, and the
     // side-effect suite reads the pool's client list without other files creating clients.
     fileParallelism: false,

@@ -1,14 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ruleById } from '../spec/contract.js';
-import type { MemberNode } from '../spec/memberNode.js';
-import type { CustomAttribute, PoolContext } from '../spec/poolContext.js';
-import { requestMembers } from '../spec/requestMembers.js';
-import { requestViolations } from '../spec/requestViolations.js';
-import type { Rule } from '../spec/rule.js';
+import { ruleById } from '../contract/contract.js';
+import type { MemberNode } from '../contract/memberNode.js';
+import type { CustomAttribute, PoolContext } from '../contract/poolContext.js';
+import { requestMembers } from '../contract/requestMembers.js';
+import { requestViolations } from '../contract/requestViolations.js';
+import type { Rule } from '../contract/rule.js';
 import type { FaultName } from './fakeFaults.js';
-import { isJsonObject, type JsonObject } from './jsonObject.js';
+import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
 
 /**
  * An in-process fake of the Cognito user pools API on 127.0.0.1 (node:http, real sockets), for
@@ -17,9 +17,9 @@ import { isJsonObject, type JsonObject } from './jsonObject.js';
  * a target: it knows only the operations the suite and its fixtures use.
  *
  * Clean behaviour, with the contract rule or evidence behind it:
- * - requests are judged by the contract's own spec/requestViolations against the fake's pool
+ * - requests are judged by the contract's own contract/requestViolations against the fake's pool
  *   state; model constraints give one InvalidParameterException, other rules the error their
- *   `expect` names (status 400 for client errors: spec/operationErrors.ts);
+ *   `expect` names (status 400 for client errors: contract/operationErrors.ts);
  * - errors are `{"__type": <bare shape name>, "message"}` (protocol.error-body);
  * - every answer has Content-Type application/x-amz-json-1.1 and x-amzn-RequestId;
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},

@@ -1,4 +1,4 @@
-import type { Rule, RuleKind } from '../spec/rule.js';
+import type { Rule, RuleKind } from '../contract/rule.js';
 
 /**
  * `--rules` patterns: comma-separated globs over rule ids, `*` matching any run of characters
