@@ -10,7 +10,9 @@ export type HarnessErrorCode =
   | 'E_TARGET_TIMEOUT'
   | 'E_EMULATOR_START'
   | 'E_FIXTURE'
-  | 'E_INTERRUPTED';
+  | 'E_INTERRUPTED'
+  | 'E_ACCOUNT_REQUIRED'
+  | 'E_ACCOUNT_NOT_ALLOWED';
 
 export class HarnessError extends Error {
   readonly code: HarnessErrorCode;
