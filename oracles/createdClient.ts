@@ -1,6 +1,6 @@
 import type { Exchange } from '../targets/exchange.js';
 import { isJsonObject, type JsonObject } from './jsonObject.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 
 /**
  * The `UserPoolClient` object of an accepted CreateUserPoolClient or DescribeUserPoolClient, or

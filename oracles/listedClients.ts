@@ -1,6 +1,6 @@
 import type { Exchange } from '../targets/exchange.js';
 import { isJsonObject } from './jsonObject.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 
 export interface ListedClient {
   ClientId: string;

@@ -1,6 +1,6 @@
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { listedClients } from './listedClients.js';
 
 const RULE = 'side-effect.none-on-rejection';

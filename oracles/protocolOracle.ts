@@ -1,7 +1,7 @@
 import { operationErrors } from '../contract/operationErrors.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { isJsonObject } from './jsonObject.js';
 import { brief } from './shown.js';
 

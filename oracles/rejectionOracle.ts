@@ -1,7 +1,7 @@
 import { contract } from '../contract/contract.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { brief } from './shown.js';
 
 /** Every rule a request can break and the service must reject (`expect.outcome === 'rejected'`). */

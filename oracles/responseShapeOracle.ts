@@ -3,7 +3,7 @@ import { responseMembers } from '../contract/responseMembers.js';
 import { structureSchema } from '../contract/requestSchema.js';
 import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { isJsonObject } from './jsonObject.js';
 
 const RULE = 'output.shape';

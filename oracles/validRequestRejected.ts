@@ -1,5 +1,5 @@
 import type { Observation } from './observation.js';
-import { isSuccessStatus } from './isSuccessStatus.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 
 /**
  * When a valid case (no `why`) was rejected, the one-line reason every rule that expects the

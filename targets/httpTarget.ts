@@ -1,12 +1,11 @@
 import { Pool } from 'undici';
 import { parseAwsJsonError } from './awsJsonError.js';
 import type { Exchange, Target, TargetInfo } from './exchange.js';
-import { HarnessError, isHarnessError } from './harnessError.js';
-import { classifyNetworkFailure, networkFailureMessage, type NetworkFailure } from './networkFailure.js';
-import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryPause, type AttemptOutcome, type RetryPolicy } from './retryPolicy.js';
+import { isSuccessStatus } from './isSuccessStatus.js';
+import { classifyNetworkFailure, TransportFailure } from './networkFailure.js';
 import type { RequestSigner } from './sigv4Signer.js';
 import type { TransportOptions } from './transportOptions.js';
+import { withRetry } from './withRetry.js';
 
 /** awsJson1_1 framing of Cognito user pools (model: service shape name and protocol trait). */
 export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
@@ -34,9 +33,6 @@ export const HTTP_TARGET_DEFAULTS = {
 export function createHttpTarget(options: HttpTargetOptions): Target {
   const url = new URL(options.endpoint);
   const info: TargetInfo = { name: options.name, endpoint: url.href, region: options.region, transport: 'http' };
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limiter: RateLimiter | undefined =
-    options.requestsPerSecond === undefined ? undefined : createRateLimiter(options.requestsPerSecond);
   const pool = new Pool(url.origin, {
     connections: options.connections ?? HTTP_TARGET_DEFAULTS.connections,
     connect: { timeout: options.connectTimeoutMs ?? HTTP_TARGET_DEFAULTS.connectTimeoutMs },
@@ -66,49 +62,27 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
     return signed;
   }
 
-  async function attemptOnce(operation: string, input: Readonly<Record<string, unknown>>, body: string, signal?: AbortSignal): Promise<Exchange> {
+  async function attemptOnce(operation: string, input: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined): Promise<Exchange> {
+    const body = JSON.stringify(input);
     const headers = await requestHeaders(operation, body);
     const t0 = performance.now();
-    const res = await pool.request({ method: 'POST', path, headers, body, ...(signal === undefined ? {} : { signal }) });
-    const rawBody = await res.body.text();
-    const elapsedMs = performance.now() - t0;
-    return toExchange(operation, input, res.statusCode, res.headers, rawBody, elapsedMs);
+    try {
+      const res = await pool.request({ method: 'POST', path, headers, body, ...(signal === undefined ? {} : { signal }) });
+      const rawBody = await res.body.text();
+      return toExchange(operation, input, res.statusCode, res.headers, rawBody, performance.now() - t0);
+    } catch (err) {
+      const failure = classifyNetworkFailure(err);
+      if (failure === undefined) throw err;
+      // undici errors can hold sockets and request state: keep the first line only.
+      throw new TransportFailure(failure, err instanceof Error ? err.message.split('\n')[0] : String(err));
+    }
   }
+
+  const send = withRetry(attemptOnce, { info, retry: options.retry, requestsPerSecond: options.requestsPerSecond });
 
   return {
     info,
-    async send(operation, input, sendOptions) {
-      const signal = sendOptions?.signal;
-      const body = JSON.stringify(input);
-      const started = performance.now();
-      for (let attempt = 1; ; attempt++) {
-        let caught: unknown;
-        try {
-          if (limiter !== undefined) await limiter.acquire();
-          const exchange = await attemptOnce(operation, input, body, signal);
-          const outcome: AttemptOutcome = { kind: 'answer', exchange };
-          const delay = nextRetryDelay(policy, operation, outcome, attempt, performance.now() - started);
-          if (delay === undefined) return { ...exchange, attempts: attempt };
-          await retryPause(delay, signal, info);
-          continue;
-        } catch (err) {
-          if (isHarnessError(err)) throw err;
-          caught = err;
-        }
-        const failure = classifyNetworkFailure(caught);
-        if (failure === undefined) throw caught;
-        if (failure.code === 'E_INTERRUPTED' || signal?.aborted === true) {
-          throw new HarnessError('E_INTERRUPTED', `${operation} to ${info.name} at ${info.endpoint} was aborted`);
-        }
-        const delay = nextRetryDelay(policy, operation, { kind: 'failure', failure }, attempt, performance.now() - started);
-        if (delay === undefined) {
-          throw new HarnessError(failure.code, networkFailureMessage(info, operation, failure, attempt, performance.now() - started), {
-            cause: safeCause(caught, failure),
-          });
-        }
-        await retryPause(delay, signal, info);
-      }
-    },
+    send: (operation, input, sendOptions) => send(operation, input, sendOptions?.signal),
     close() {
       closing ??= pool.close();
       return closing;
@@ -132,7 +106,7 @@ export function toExchange(
   }
   const body = parseJson(rawBody);
   const exchange: Exchange = { operation, input, status, headers, body, rawBody, elapsedMs, layer: 'server' };
-  if (status < 200 || status >= 300) {
+  if (!isSuccessStatus(status)) {
     const { errorType, errorMessage } = parseAwsJsonError(headers, body);
     if (errorType !== undefined) exchange.errorType = errorType;
     if (errorMessage !== undefined) exchange.errorMessage = errorMessage;
@@ -149,13 +123,3 @@ function parseJson(raw: string): unknown {
   }
 }
 
-
-
-/**
- * The cause kept on the harness error: code and message only. undici errors can hold sockets and
- * request state, and nothing of a signed request belongs in an error report.
- */
-function safeCause(err: unknown, failure: NetworkFailure): Error {
-  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return Object.assign(new Error(message), { code: failure.cause });
-}

@@ -87,3 +87,21 @@ export function networkFailureMessage(info: TargetInfo, operation: string, f: Ne
   const what = f.code === 'E_TARGET_TIMEOUT' ? 'timed out talking to' : 'cannot reach';
   return `${operation}: ${what} ${info.name} at ${info.endpoint}${via}: ${f.description} (${f.cause}) after ${tried}`;
 }
+
+/**
+ * What one attempt of a transport throws when the network failed (as opposed to an answer, or a
+ * harness error such as missing credentials): the shared retry (withRetry.ts) decides from
+ * `failure` whether to try again. It keeps the first line of the underlying error only, already
+ * scrubbed by the transport: transport errors hold sockets, requests and signed headers.
+ */
+export class TransportFailure extends Error {
+  constructor(readonly failure: NetworkFailure, private readonly causeLine: string) {
+    super(failure.description);
+    this.name = 'TransportFailure';
+  }
+
+  /** The `cause` a harness error keeps: code and message only. */
+  safeCause(): Error {
+    return Object.assign(new Error(this.causeLine), { code: this.failure.cause });
+  }
+}

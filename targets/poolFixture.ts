@@ -3,7 +3,8 @@ import type { AnalyticsFixture, CustomAttribute, PoolContext } from '../contract
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
 import type { Exchange, Target } from './exchange.js';
 import type { FixtureCapabilities } from './fixtureCapabilities.js';
-import { fixtureFailure, isSuccess, sendOk } from './fixtureCall.js';
+import { fixtureFailure, sendOk } from './fixtureCall.js';
+import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
 import { deleteAllClients, deleteTolerant } from './poolTeardown.js';
 import { samlIdpMetadata } from './samlMetadata.js';
@@ -140,7 +141,7 @@ export function syntheticAnalytics(prefix: string, region: string): AnalyticsFix
 
 /** True on success; false (and the reason recorded) when the target lacks the operation; else E_FIXTURE. */
 function optional(target: Target, exchange: Exchange, capabilities: FixtureCapabilities, need: 'resource-server' | 'identity-provider'): boolean {
-  if (isSuccess(exchange)) return true;
+  if (isSuccessStatus(exchange.status)) return true;
   if (isUnsupportedOperation(exchange)) {
     capabilities.reasons[need] = `target lacks ${exchange.operation}`;
     return false;

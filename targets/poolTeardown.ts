@@ -1,5 +1,6 @@
 import type { Target } from './exchange.js';
-import { fixtureFailure, isSuccess, sendOk } from './fixtureCall.js';
+import { fixtureFailure, sendOk } from './fixtureCall.js';
+import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
 
 /**
@@ -53,7 +54,7 @@ export async function deleteUserPoolCompletely(target: Target, userPoolId: strin
 /** True when deleted now, false when it was already gone; anything else is E_FIXTURE. */
 export async function deleteTolerant(target: Target, operation: string, input: Readonly<Record<string, unknown>>): Promise<boolean> {
   const exchange = await target.send(operation, input);
-  if (isSuccess(exchange)) return true;
+  if (isSuccessStatus(exchange.status)) return true;
   if (exchange.errorType === 'ResourceNotFoundException') return false;
   throw fixtureFailure(target, exchange);
 }

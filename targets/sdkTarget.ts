@@ -7,12 +7,11 @@ import { guarded, type AwsCredentials, type CredentialProvider } from './credent
 import type { Exchange, SdkView, Target, TargetInfo } from './exchange.js';
 import { HarnessError, isHarnessError } from './harnessError.js';
 import { toExchange } from './httpTarget.js';
-import { classifyNetworkFailure, networkFailureMessage, type NetworkFailure } from './networkFailure.js';
-import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryPause, type RetryPolicy } from './retryPolicy.js';
+import { classifyNetworkFailure, TransportFailure, type NetworkFailure } from './networkFailure.js';
 import { clientSecretsInText, scrubSecrets } from './scrubSecrets.js';
 import { classifySdkTransportFailure } from './sdkTransportFailure.js';
 import type { TransportOptions } from './transportOptions.js';
+import { withRetry } from './withRetry.js';
 
 /** The endpoint is the SDK's endpoint override; connectTimeoutMs its handler's `connectionTimeout`. */
 export interface SdkTargetOptions extends TransportOptions {
@@ -77,8 +76,8 @@ interface SdkError {
  * computes them, captured by a middleware at the SDK's `deserialize` step, and `sdk` (what the SDK
  * user got back).
  *
- * Retries: the SDK's own are off (`maxAttempts: 1`) and the HTTP target's policy runs around the
- * SDK instead. The SDK's standard mode would retry 500/502/503/504 and connection resets of every
+ * Retries: the SDK's own are off (`maxAttempts: 1`) and the retry every transport shares
+ * (withRetry.ts) runs around the SDK instead. The SDK's standard mode would retry 500/502/503/504 and connection resets of every
  * operation, a CreateUserPoolClient included (which can create a second client, and turns the 500
  * an oracle should see into whatever the last attempt got), and it counts LimitExceededException
  * as throttling, which Cognito uses for quota errors that are answers to judge. Our policy retries
@@ -92,9 +91,6 @@ interface SdkError {
  */
 export function createSdkTarget(options: SdkTargetOptions): Target {
   const info: TargetInfo = { name: options.name, endpoint: displayEndpoint(options.endpoint), region: options.region, transport: 'sdk' };
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limiter: RateLimiter | undefined =
-    options.requestsPerSecond === undefined ? undefined : createRateLimiter(options.requestsPerSecond);
   const connections = options.connections ?? SDK_TARGET_DEFAULTS.connections;
   const connectTimeoutMs = options.connectTimeoutMs ?? SDK_TARGET_DEFAULTS.connectTimeoutMs;
   const socketTimeoutMs = options.socketTimeoutMs ?? SDK_TARGET_DEFAULTS.socketTimeoutMs;
@@ -168,7 +164,7 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
         capture.handedAt === undefined
           ? networkOnly(err)
           : classifySdkTransportFailure(err, { sinceHandedMs: performance.now() - capture.handedAt, connectTimeoutMs, socketTimeoutMs });
-      if (failure !== undefined) throw new AttemptFailure(failure, err, secrets);
+      if (failure !== undefined) throw new TransportFailure(failure, scrubSecrets(firstLineOf(err), secrets));
       return sdkClientExchange(operation, input, view, performance.now() - t0);
     }
     const exchange = serverExchange(operation, input, capture);
@@ -188,40 +184,20 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
       const message = `@aws-sdk/client-cognito-identity-provider ${SDK_CLIENT_VERSION} has no ${operation}Command`;
       return sdkClientExchange(operation, input, { errorName: 'UnknownOperation', errorMessage: message }, 0);
     }
-    const started = performance.now();
-    for (let attempt = 1; ; attempt++) {
-      let failure: AttemptFailure;
-      try {
-        if (limiter !== undefined) await limiter.acquire();
-        await gate.acquire();
-        let exchange: Exchange;
-        try {
-          exchange = await attemptOnce(operation, Command, input, signal);
-        } finally {
-          gate.release();
-        }
-        if (exchange.layer === 'sdk-client') return { ...exchange, attempts: attempt };
-        const delay = nextRetryDelay(policy, operation, { kind: 'answer', exchange }, attempt, performance.now() - started);
-        if (delay === undefined) return { ...exchange, attempts: attempt };
-        await retryPause(delay, signal, info);
-        continue;
-      } catch (err) {
-        if (!(err instanceof AttemptFailure)) throw err;
-        failure = err;
-      }
-      const f = failure.failure;
-      if (f.code === 'E_INTERRUPTED' || signal?.aborted === true) {
-        throw new HarnessError('E_INTERRUPTED', `${operation} to ${info.name} at ${info.endpoint} was aborted`);
-      }
-      const delay = nextRetryDelay(policy, operation, { kind: 'failure', failure: f }, attempt, performance.now() - started);
-      if (delay === undefined) {
-        throw new HarnessError(f.code, networkFailureMessage(info, operation, f, attempt, performance.now() - started, ' through the AWS SDK'), {
-          cause: failure.safeCause(),
-        });
-      }
-      await retryPause(delay, signal, info);
+    return retrying(operation, input, signal);
+  }
+
+  /** One attempt, no more requests in flight than sockets (see `gate`). */
+  async function gatedAttempt(operation: string, input: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined): Promise<Exchange> {
+    await gate.acquire();
+    try {
+      // send() has checked that the installed SDK has the command.
+      return await attemptOnce(operation, sdkCommandClass(operation) as SdkCommandClass, input, signal);
+    } finally {
+      gate.release();
     }
   }
+  const retrying = withRetry(gatedAttempt, { info, retry: options.retry, requestsPerSecond: options.requestsPerSecond, via: ' through the AWS SDK' });
 
   return {
     info,
@@ -243,21 +219,6 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
       return closing;
     },
   };
-}
-
-/** A failed attempt the retry loop handles; carries what a safe `cause` needs, not the SDK error. */
-class AttemptFailure extends Error {
-  readonly failure: NetworkFailure;
-  private readonly firstLine: string;
-  constructor(failure: NetworkFailure, err: unknown, secrets: readonly string[]) {
-    super(failure.description);
-    this.failure = failure;
-    this.firstLine = scrubSecrets(firstLineOf(err), secrets);
-  }
-  /** Code and message only: SDK errors hold the request, the response and sockets. */
-  safeCause(): Error {
-    return Object.assign(new Error(this.firstLine), { code: this.failure.cause });
-  }
 }
 
 function serverExchange(operation: string, input: Readonly<Record<string, unknown>>, capture: WireCapture): Exchange | undefined {

@@ -1,4 +1,5 @@
 import type { Exchange } from './exchange.js';
+import { isSuccessStatus } from './isSuccessStatus.js';
 
 /**
  * Error names with which targets say "I do not have this operation": cognito-local
@@ -21,7 +22,7 @@ export const UNSUPPORTED_ERROR_TYPES: readonly string[] = [
  * "not yet implemented", moto surfaces Python's NotImplementedError).
  */
 export function isUnsupportedOperation(exchange: Pick<Exchange, 'status' | 'errorType' | 'errorMessage' | 'rawBody'>): boolean {
-  if (exchange.status >= 200 && exchange.status < 300) return false;
+  if (isSuccessStatus(exchange.status)) return false;
   if (exchange.errorType !== undefined && UNSUPPORTED_ERROR_TYPES.includes(exchange.errorType)) return true;
   if (exchange.status === 501) return true;
   if (exchange.status === 404 && exchange.errorType === undefined) return true;
