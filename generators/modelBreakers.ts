@@ -10,7 +10,8 @@ import { canonicalRequest } from './canonicalRequest.js';
 import { CANDIDATE_CHARS, patternRegExp } from './patternChars.js';
 import { URL_PREFIX_MAX, distinctUrls, redirectUrl, redirectUrlOfLength } from './redirectUrl.js';
 import { shortestMatch, stringOfLength, stringRecipe, type Script } from './stringOfLength.js';
-import { validRequest, type ValidRequestOptions } from './validRequest.js';
+import type { ValidRequestOptions } from './requestChoices.js';
+import { validRequest } from './validRequest.js';
 
 /**
  * Breakers for the model-constraint rules (contract/modelRules.ts), derived from the member's node:
