@@ -37,3 +37,47 @@ export const responseMembers: Readonly<Record<string, MemberNode>> = {
   AuthSessionValidity: s.authSessionValidity,
   RefreshTokenRotation: s.refreshTokenRotation,
 };
+
+/**
+ * The model date that introduced each response member (botocore cognito-idp service-2.json
+ * history, src.botocoreHistory; aws-evidence.md §1 "added to model"). A recorded exchange older
+ * than a member is not judged on it: a 2019 create cannot return AuthSessionValidity.
+ */
+export const responseMemberIntroduced: Readonly<Record<keyof typeof responseMembers, string>> = {
+  UserPoolId: '2016-04-18',
+  ClientName: '2016-04-18',
+  ClientId: '2016-04-18',
+  ClientSecret: '2016-04-18',
+  LastModifiedDate: '2016-04-18',
+  CreationDate: '2016-04-18',
+  RefreshTokenValidity: '2016-07-29',
+  AccessTokenValidity: '2020-08-13',
+  IdTokenValidity: '2020-08-13',
+  TokenValidityUnits: '2020-08-13',
+  ReadAttributes: '2016-07-29',
+  WriteAttributes: '2016-07-29',
+  ExplicitAuthFlows: '2016-07-29',
+  SupportedIdentityProviders: '2017-06-01',
+  CallbackURLs: '2017-06-01',
+  LogoutURLs: '2017-06-01',
+  DefaultRedirectURI: '2017-06-01',
+  AllowedOAuthFlows: '2017-06-01',
+  AllowedOAuthScopes: '2017-06-01',
+  AllowedOAuthFlowsUserPoolClient: '2017-06-01',
+  AnalyticsConfiguration: '2017-11-28',
+  PreventUserExistenceErrors: '2019-11-14',
+  EnableTokenRevocation: '2021-06-10',
+  EnablePropagateAdditionalUserContextData: '2022-05-31',
+  AuthSessionValidity: '2022-09-02',
+  RefreshTokenRotation: '2025-04-22',
+};
+
+/**
+ * Request members whose introduction differs from the response member of the same name: a
+ * ClientSecret of one's own choosing can be sent since 2026-02-27 (botocore 1.42.58); before that
+ * ClientSecret was output only.
+ */
+export const requestMemberIntroduced: Readonly<Record<string, string>> = {
+  GenerateSecret: '2016-04-18',
+  ClientSecret: '2026-02-27',
+};
