@@ -1,3 +1,4 @@
+import { oneLine } from './oneLine.js';
 import { stableTokens } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
 import type { RuleResult, RuleStatus } from './ruleResult.js';
@@ -111,10 +112,8 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
   return diff;
 }
 
-function oneLine(value: unknown, max = 200): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined';
-  return s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
-}
+/** Observed outcomes and SDK views get more room than reasons. */
+const VALUE_WIDTH = 200;
 
 function header(name: string, l: RunLabel, source?: string): string {
   return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
@@ -148,12 +147,12 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   if (diff.observedChanged.length) {
     out.push('', `Still failing, observed outcome changed (${diff.observedChanged.length}):`);
     for (const c of diff.observedChanged) {
-      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, `    A observed: ${oneLine(c.before)}`, `    B observed: ${oneLine(c.after)}`);
+      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, `    A observed: ${oneLine(c.before, VALUE_WIDTH)}`, `    B observed: ${oneLine(c.after, VALUE_WIDTH)}`);
     }
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, `    A sdk: ${oneLine(c.before)}`, `    B sdk: ${oneLine(c.after)}`);
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, `    A sdk: ${oneLine(c.before, VALUE_WIDTH)}`, `    B sdk: ${oneLine(c.after, VALUE_WIDTH)}`);
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],

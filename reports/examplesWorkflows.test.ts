@@ -16,7 +16,7 @@ import { mergeHelp } from '../cli/mergeCommand.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WORKFLOWS = ['examples/github-actions/emulator-ci.yml', 'examples/github-actions/nightly-aws.yml'];
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-const HELP: Record<string, string> = { run: runHelp, spec: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp };
+const HELP: Record<string, string> = { run: runHelp, contract: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp };
 
 /** The commands the CLI's main help lists under "Commands:". */
 function mainCommands(): string[] {
@@ -105,7 +105,7 @@ describe('example GitHub workflows', () => {
       expect(use.flags).toContain('--shard');
     }
     // Files of this repository the command names (a baseline, a config) must exist.
-    for (const arg of use.args.filter((a) => /^(baselines|suites)\//.test(a))) expect(existsSync(`${root}${arg}`), arg).toBe(true);
+    for (const arg of use.args.filter((a) => /^(baselines|runner)\//.test(a))) expect(existsSync(`${root}${arg}`), arg).toBe(true);
   });
 
   it('CONFORMANCE_* variables they set are ones the suites read', () => {

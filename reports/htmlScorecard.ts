@@ -1,10 +1,11 @@
 import type { RunReport } from './runReport.js';
-import type { RuleResult } from './ruleResult.js';
-import { reportTotals, type StatusCounts } from './reportTotals.js';
+import { basisOf, type RuleResult } from './ruleResult.js';
+import { reportTotals } from './reportTotals.js';
 import { areaOf } from './ruleArea.js';
+import { VERDICTS, VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict, type VerdictCounts } from './verdict.js';
+import type { Evidence } from '../contract/rule.js';
 
-const COLORS: Record<keyof StatusCounts, string> = { passed: '#2e7d32', failed: '#c62828', skipped: '#9e9e9e', error: '#ef6c00' };
-const STATUSES = ['passed', 'failed', 'skipped', 'error'] as const;
+const COLORS: Record<Verdict, string> = { passed: '#2e7d32', failed: '#c62828', unconfirmed: '#f9a825', skipped: '#9e9e9e', error: '#ef6c00' };
 
 function esc(s: unknown): string {
   const text = typeof s === 'string' ? s : JSON.stringify(s, null, 2) ?? '';
@@ -12,16 +13,16 @@ function esc(s: unknown): string {
 }
 
 /** A horizontal stacked bar per group, as inline SVG (the page loads nothing from anywhere). */
-function chart(title: string, groups: [string, StatusCounts][]): string {
+function chart(title: string, groups: [string, VerdictCounts][]): string {
   const rowH = 26;
   const labelW = 210;
   const barW = 420;
   const h = groups.length * rowH + 10;
   const rows = groups.map(([name, c], i) => {
-    const total = STATUSES.reduce((n, s) => n + c[s], 0) || 1;
+    const total = VERDICTS.reduce((n, s) => n + c[s], 0) || 1;
     let x = labelW;
     const y = i * rowH + 4;
-    const parts = STATUSES.filter((s) => c[s] > 0).map((s) => {
+    const parts = VERDICTS.filter((s) => c[s] > 0).map((s) => {
       const w = (c[s] / total) * barW;
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${COLORS[s]}"><title>${s}: ${c[s]}</title></rect>`;
       x += w;
@@ -34,32 +35,35 @@ function chart(title: string, groups: [string, StatusCounts][]): string {
 }
 
 function ruleRow(r: RuleResult): string {
+  const verdict = verdictOf(r);
   const details = r.status === 'failed'
-    ? `<details><summary>${esc(r.reason ?? '')}</summary><dl><dt>request</dt><dd><pre>${esc(r.counterexample)}</pre></dd><dt>expected</dt><dd><pre>${esc(r.expected)}</pre></dd><dt>observed</dt><dd><pre>${esc(r.observed)}</pre></dd><dt>replay</dt><dd><code>${esc(r.replay ?? '')}</code></dd></dl></details>`
+    ? `<details><summary>${verdict === 'unconfirmed' ? 'unconfirmed (fails the run only with --strict): ' : ''}${esc(r.reason ?? '')}</summary><dl><dt>request</dt><dd><pre>${esc(r.counterexample)}</pre></dd><dt>expected</dt><dd><pre>${esc(r.expected)}</pre></dd><dt>observed</dt><dd><pre>${esc(r.observed)}</pre></dd><dt>replay</dt><dd><code>${esc(r.replay ?? '')}</code></dd></dl></details>`
     : esc(r.reason ?? `${r.cases} cases`);
-  return `<tr class="${r.status}" data-rule="${esc(r.id)}" data-status="${r.status}"><td><code>${esc(r.id)}</code><div class="stmt">${esc(r.statement)}</div></td><td>${esc(areaOf(r.kind))}</td><td title="${esc(r.basis)}">${esc(r.evidence)}</td><td class="st">${r.status}</td><td>${details}</td></tr>`;
+  const status = verdict === 'unconfirmed' ? `<span class="badge" title="the rule is inferred or its sources disagree: fails the run only with --strict">unconfirmed</span>` : verdict;
+  return `<tr class="${verdict}" data-rule="${esc(r.id)}" data-status="${r.status}" data-verdict="${verdict}"><td><code>${esc(r.id)}</code><div class="stmt">${esc(r.statement)}</div></td><td>${esc(areaOf(r.kind))}</td><td title="${esc(r.basis)}">${esc(r.evidence)}</td><td class="st">${status}</td><td>${details}</td></tr>`;
 }
 
 /** A self-contained HTML scorecard: totals by area and evidence with charts, then every rule. */
 export function htmlScorecard(report: RunReport): string {
-  const { byArea, byEvidence } = reportTotals(report);
-  const x = report.totals;
+  const { all: x, byArea, byEvidence } = reportTotals(report);
   const t = report.target;
+  const totals = shownVerdicts(x).map((v) => `<span data-total="${v}">${x[v]} ${VERDICT_HEADING[v]}</span>`).join('');
+  const legend = byEvidence.map(([level]) => `<b>${esc(level)}</b> ${esc(basisOf(level as Evidence))}`).join('; ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CreateUserPoolClient conformance: ${esc(t.name)}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;width:100%;margin-top:1rem}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
-tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.error .st{color:${COLORS.error};font-weight:bold}
+tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{border:2px dashed ${COLORS.unconfirmed};border-radius:4px;padding:0 .3rem;font-weight:bold;color:#795500}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.error .st{color:${COLORS.error};font-weight:bold}
 .stmt{color:#555;font-size:.85rem}pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.4rem;margin:0;max-height:16rem;overflow:auto}
 .totals span{display:inline-block;margin-right:1rem;font-size:1.2rem}figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}
 </style></head><body>
 <h1>CreateUserPoolClient conformance</h1>
 <p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)}); seed ${report.seed}; up to ${report.runs} cases per rule; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
-<p class="totals" id="totals"><span data-total="passed">${x.passed} passed</span><span data-total="failed">${x.failed} failed</span><span data-total="skipped">${x.skipped} skipped</span><span data-total="error">${x.error} errors</span></p>
+<p class="totals" id="totals">${totals}</p>
 ${chart('By area', byArea)}
 ${chart('By evidence level', byEvidence)}
-<p>Evidence: <b>observed</b> AWS is known to do this; <b>model</b> the service model says so; <b>documented</b> AWS documents it, no real response seen; <b>inferred</b> neither documented nor seen.</p>
+<p>Evidence: ${legend}.${x.unconfirmed ? ' An <b>unconfirmed</b> failure breaks a rule whose evidence is inferred or disputed: it fails the run only with --strict.' : ''}</p>
 <table id="rules"><thead><tr><th>rule</th><th>area</th><th>evidence</th><th>status</th><th>details</th></tr></thead><tbody>
 ${report.rules.map(ruleRow).join('\n')}
 </tbody></table>

@@ -1,6 +1,7 @@
 import junit, { type Builder } from 'junit-report-builder';
 import type { RunReport } from './runReport.js';
 import { AREAS, areaOf } from './ruleArea.js';
+import { verdictOf } from './verdict.js';
 
 function block(label: string, value: unknown): string {
   return `${label}: ${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`;
@@ -11,6 +12,11 @@ function block(label: string, value: unknown): string {
  * Conformance failures are `<failure>`, harness errors `<error>`, skipped rules `<skipped>` with
  * their reason as a property (junit-report-builder's `<skipped>` has no message attribute) and in
  * system-out.
+ *
+ * An unconfirmed failure (inferred or disputed evidence) is not a `<failure>`: CI test views and
+ * plugins turn any `<failure>` red or "unstable", while such a failure does not fail the run
+ * without --strict. It is a passing testcase with the property `verdict` = `unconfirmed` and a
+ * system-out that starts with "unconfirmed:" and holds the same details as a failure.
  */
 export function junitReport(report: RunReport): string {
   // The package is CommonJS (`module.exports = builder`) while its types declare an ES default
@@ -23,12 +29,17 @@ export function junitReport(report: RunReport): string {
       .property('target', `${report.target.name} ${report.target.endpoint}`)
       .property('seed', String(report.seed));
     for (const r of rules) {
+      const verdict = verdictOf(r);
       const tc = suite.testCase().className(`conformance.${area.replace(/\W+/g, '-')}`).name(r.id).time((r.durationMs ?? 0) / 1000)
         .property('evidence', r.evidence)
-        .property('basis', r.basis);
-      if (r.status === 'failed') {
+        .property('basis', r.basis)
+        .property('verdict', verdict);
+      const details = [block('rule', r.statement), block('request', r.counterexample), block('expected', r.expected), block('observed', r.observed), block('replay', r.replay ?? '')];
+      if (verdict === 'unconfirmed') {
+        tc.standardOutput([`unconfirmed: ${r.reason ?? 'does not conform'} [${r.evidence}]; fails the run only with --strict`, ...details].join('\n'));
+      } else if (r.status === 'failed') {
         tc.failure(`${r.reason ?? 'does not conform'} [${r.evidence}]`, 'ConformanceFailure');
-        tc.standardOutput([block('rule', r.statement), block('request', r.counterexample), block('expected', r.expected), block('observed', r.observed), block('replay', r.replay ?? '')].join('\n'));
+        tc.standardOutput(details.join('\n'));
       } else if (r.status === 'error') {
         tc.error(r.reason ?? 'harness error', r.errorCode ?? 'HarnessError');
       } else if (r.status === 'skipped') {

@@ -1,39 +1,53 @@
 import type { RunReport } from './runReport.js';
-import { reportTotals, type StatusCounts } from './reportTotals.js';
+import type { RuleResult } from './ruleResult.js';
+import { oneLine } from './oneLine.js';
+import { reportTotals } from './reportTotals.js';
+import { VERDICT_HEADING, shownVerdicts, verdictOf, type VerdictCounts } from './verdict.js';
+
+/** The badge of a failure the evidence cannot confirm, wherever one is listed. */
+export const UNCONFIRMED_BADGE = '⚠️ **unconfirmed**';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const short = (v: unknown, max = 160) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-};
-const row = (name: string, c: StatusCounts) => `| ${name} | ${c.passed} | ${c.failed} | ${c.skipped} | ${c.error} |`;
+const cell = (v: unknown) => esc(oneLine(v, 160));
+
+function failureTable(rules: readonly RuleResult[], badge: string): string[] {
+  return [
+    '| rule | evidence | what happened | expected | observed |',
+    '| --- | --- | --- | --- | --- |',
+    ...rules.map((r) => `| \`${r.id}\`${badge} | ${r.evidence} | ${esc(r.reason ?? '')} | ${cell(r.expected)} | ${cell(r.observed)} |`),
+  ];
+}
 
 /** Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): totals, failures with replay, skips. */
 export function markdownReport(report: RunReport, options: { baselineNote?: string } = {}): string {
   const t = report.target;
-  const x = report.totals;
-  const { byArea, byEvidence } = reportTotals(report);
+  const { all: x, byArea, byEvidence } = reportTotals(report);
+  const columns = shownVerdicts(x);
+  const table = (title: string, groups: [string, VerdictCounts][]) => [
+    `| ${title} | ${columns.map((v) => VERDICT_HEADING[v]).join(' | ')} |`,
+    `| --- |${columns.map(() => ' ---: |').join('')}`,
+    ...groups.map(([name, c]) => `| ${name} | ${columns.map((v) => c[v]).join(' | ')} |`),
+  ];
+  const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
-    `${x.failed ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}), seed ${report.seed}, up to ${report.runs} cases per rule.`,
+    `${x.failed ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}), seed ${report.seed}, up to ${report.runs} cases per rule.`,
     ...(options.baselineNote ? ['', options.baselineNote] : []),
     '',
-    '| area | passed | failed | skipped | errors |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...byArea.map(([a, c]) => row(a, c)),
+    ...table('area', byArea),
     '',
-    '| evidence | passed | failed | skipped | errors |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...byEvidence.map(([e, c]) => row(e, c)),
+    ...table('evidence', byEvidence),
   ];
-  const failed = report.rules.filter((r) => r.status === 'failed');
-  if (failed.length) {
-    out.push('', `### Failed rules (${failed.length})`, '', '| rule | evidence | what happened | expected | observed |', '| --- | --- | --- | --- | --- |');
-    for (const r of failed) {
-      out.push(`| \`${r.id}\` | ${r.evidence} | ${esc(r.reason ?? '')} | ${esc(short(r.expected))} | ${esc(short(r.observed))} |`);
-    }
-    out.push('', '<details><summary>Replay commands</summary>', '', '```sh', ...failed.map((r) => r.replay ?? `# ${r.id}: no replay`), '```', '', '</details>');
+  const failed = report.rules.filter((r) => verdictOf(r) === 'failed');
+  if (failed.length) out.push('', `### Failed rules (${failed.length})`, '', ...failureTable(failed, ''));
+  const unconfirmed = report.rules.filter((r) => verdictOf(r) === 'unconfirmed');
+  if (unconfirmed.length) {
+    out.push('', `### Unconfirmed failures (${unconfirmed.length})`, '', 'The rule is inferred or its sources disagree: shown, but failing the run only with `--strict`.', '', ...failureTable(unconfirmed, ` ${UNCONFIRMED_BADGE}`));
+  }
+  const replayable = [...failed, ...unconfirmed];
+  if (replayable.length) {
+    out.push('', '<details><summary>Replay commands</summary>', '', '```sh', ...replayable.map((r) => r.replay ?? `# ${r.id}: no replay`), '```', '', '</details>');
   }
   const errors = report.rules.filter((r) => r.status === 'error');
   if (errors.length || report.harnessErrors.length) {

@@ -1,21 +1,28 @@
 import type { RunReport } from './runReport.js';
-import type { RuleStatus } from './ruleResult.js';
 import { AREAS, areaOf } from './ruleArea.js';
+import { countVerdicts, type VerdictCounts } from './verdict.js';
 
-export type StatusCounts = Record<RuleStatus, number>;
+/** Strongest evidence first; a level this list does not know yet goes last, in order of appearance. */
+const EVIDENCE_ORDER: readonly string[] = ['observed', 'model', 'documented', 'invariant', 'inferred'];
 
-const zero = (): StatusCounts => ({ passed: 0, failed: 0, skipped: 0, error: 0 });
+export interface ReportTotals {
+  all: VerdictCounts;
+  byArea: [string, VerdictCounts][];
+  byEvidence: [string, VerdictCounts][];
+}
 
-/** Totals by area and by evidence level, for the Markdown and HTML scorecards. */
-export function reportTotals(report: RunReport): { byArea: [string, StatusCounts][]; byEvidence: [string, StatusCounts][] } {
-  const byArea = new Map<string, StatusCounts>(AREAS.map((a) => [a.area, zero()]));
-  const byEvidence = new Map<string, StatusCounts>(['observed', 'model', 'documented', 'inferred'].map((e) => [e, zero()]));
-  for (const r of report.rules) {
-    const area = areaOf(r.kind);
-    if (!byArea.has(area)) byArea.set(area, zero());
-    (byArea.get(area) as StatusCounts)[r.status]++;
-    (byEvidence.get(r.evidence) as StatusCounts)[r.status]++;
-  }
-  const nonEmpty = (m: Map<string, StatusCounts>) => [...m].filter(([, c]) => c.passed + c.failed + c.skipped + c.error > 0);
-  return { byArea: nonEmpty(byArea), byEvidence: nonEmpty(byEvidence) };
+function groups(report: RunReport, keys: readonly string[], keyOf: (r: RunReport['rules'][number]) => string): [string, VerdictCounts][] {
+  const order = [...keys, ...report.rules.map(keyOf).filter((k) => !keys.includes(k))];
+  return [...new Set(order)]
+    .map((key): [string, VerdictCounts] => [key, countVerdicts(report.rules.filter((r) => keyOf(r) === key))])
+    .filter(([, c]) => Object.values(c).some((n) => n > 0));
+}
+
+/** Verdict counts of the whole run, by area and by evidence level, for every report's tables. */
+export function reportTotals(report: RunReport): ReportTotals {
+  return {
+    all: countVerdicts(report.rules),
+    byArea: groups(report, AREAS.map((a) => a.area), (r) => areaOf(r.kind)),
+    byEvidence: groups(report, EVIDENCE_ORDER, (r) => r.evidence),
+  };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from '../testing/sampleReport.js';
+import { failingReport, sampleReport, sampleReportWithUnconfirmed } from '../testing/sampleReport.js';
+import { htmlScorecard } from './htmlScorecard.js';
 import { junitReport } from './junitReport.js';
 import { markdownReport } from './markdownReport.js';
-import { summaryText } from './summaryText.js';
+import { FAILURES_IN_FULL, memberGroupOf, summaryText } from './summaryText.js';
 import { exitCodeOf } from './runReport.js';
 
 describe('reporters read the result events', () => {
@@ -36,10 +37,98 @@ describe('reporters read the result events', () => {
     expect(text).toContain('Totals: 1 passed, 1 failed, 1 skipped, 1 errors (4 rules) — report: reports/latest/report.json');
   });
 
+  it('terminal summary: counts by area and by evidence before the rule lines', () => {
+    const text = summaryText(report);
+    expect(text).toMatch(/^area +passed  failed  skipped  errors$/m);
+    expect(text).toMatch(/^ {2}model constraints +0 +1 +0 +0$/m);
+    expect(text).toMatch(/^evidence +passed  failed  skipped  errors$/m);
+    expect(text).toMatch(/^ {2}observed +1 +0 +1 +1$/m);
+    expect(text.indexOf('model constraints')).toBeLessThan(text.indexOf('FAIL  client-name.max-length'));
+  });
+
   it('terminal summary: failures a baseline lists are marked KNOWN and not spelled out', () => {
     const text = summaryText(report, undefined, { knownGaps: new Set(['client-name.max-length']) });
     expect(text).toMatch(/^KNOWN client-name\.max-length/m);
     expect(text).not.toContain('✗ client-name.max-length');
+  });
+
+  it('terminal summary of many failures: grouped by member, the first N in full, the rest one line each', () => {
+    const many = failingReport();
+    const text = summaryText(many, 'out/report.json');
+    const lines = text.split('\n');
+    const failures = many.rules.length;
+    expect(failures).toBeGreaterThan(FAILURES_IN_FULL * 5);
+    // Every failure is listed once, by its id after a ✗; only FAILURES_IN_FULL have a replay line.
+    expect(lines.filter((l) => /^ {2}✗ /.test(l))).toHaveLength(failures);
+    expect(lines.filter((l) => l.startsWith('      replay:'))).toHaveLength(FAILURES_IN_FULL);
+    expect(lines.filter((l) => l.startsWith('      rule:'))).toHaveLength(FAILURES_IN_FULL);
+    expect(text).toContain(`${failures} failures: the first ${FAILURES_IN_FULL} in full, the rest one line each (--verbose prints all in full`);
+    // A line per rule, a line per failure, two per member group, six per failure in full, a few more.
+    const groups = new Set(many.rules.map(memberGroupOf)).size;
+    expect(lines.length).toBeLessThan(2 * failures + 2 * groups + 6 * FAILURES_IN_FULL + 30);
+    expect(summaryText(many, undefined, { verbose: true }).split('\n').length).toBeGreaterThan(7 * failures);
+    // Groups by top-level member, each headed once with its count, in contract order.
+    const clientName = many.rules.filter((r) => memberGroupOf(r) === 'ClientName').length;
+    expect(lines.filter((l) => l === `ClientName (${clientName})`)).toHaveLength(1);
+    expect(text.indexOf('\nUserPoolId (')).toBeLessThan(text.indexOf('\nClientName ('));
+    const cut = lines.find((l) => l.startsWith('  ✗ client-secret.max-length '));
+    expect(cut).toBe('  ✗ client-secret.max-length [model] invalid request accepted (HTTP 200)');
+  });
+
+  it('terminal summary of many failures with verbose: every failure in full', () => {
+    const many = failingReport();
+    const lines = summaryText(many, undefined, { verbose: true }).split('\n');
+    expect(lines.filter((l) => l.startsWith('      replay:'))).toHaveLength(many.rules.length);
+    expect(lines.some((l) => l.includes('--verbose prints all'))).toBe(false);
+  });
+
+  it('groups a failure by its first top-level member; none or many members get a group of their own', () => {
+    expect(memberGroupOf({ members: ['TokenValidityUnits.AccessToken'] })).toBe('TokenValidityUnits');
+    expect(memberGroupOf({ members: ['CallbackURLs[]', 'DefaultRedirectURI'] })).toBe('CallbackURLs');
+    expect(memberGroupOf({ members: [] })).toBe('(the whole exchange)');
+    expect(memberGroupOf({ members: ['A', 'B', 'C', 'D'] })).toBe('(several members)');
+  });
+
+  describe('an unconfirmed failure is shown as such in every report', () => {
+    const withUnconfirmed = sampleReportWithUnconfirmed();
+    const id = 'logout-urls.same-rules-as-callback';
+
+    it('terminal: status UNCONFIRMED, listed apart from failures, counted apart', () => {
+      const text = summaryText(withUnconfirmed);
+      expect(text).toMatch(new RegExp(`^UNCONFIRMED ${id.replace(/\./g, '\\.')} +inferred`, 'm'));
+      expect(text).toMatch(/^FAIL {8}client-name\.max-length/m);
+      expect(text).toMatch(/^Failures \(1\), by member:$/m);
+      expect(text).toMatch(/^Unconfirmed failures \(1; the rule is inferred or its sources disagree, so these fail the run only with --strict\), by member:$/m);
+      expect(text).toContain(`  ? ${id} [inferred:`);
+      expect(text).toMatch(/^area +passed  failed  unconfirmed  skipped  errors$/m);
+      expect(text).toContain('Totals: 1 passed, 1 failed, 1 unconfirmed, 1 skipped, 1 errors (5 rules)');
+    });
+
+    it('Markdown: a section of its own with a badge, and an unconfirmed column', () => {
+      const md = markdownReport(withUnconfirmed);
+      expect(md).toContain('**1 passed, 1 failed, 1 unconfirmed, 1 skipped, 1 errors** of 5 rules');
+      expect(md).toContain('| area | passed | failed | unconfirmed | skipped | errors |');
+      expect(md).toMatch(/### Failed rules \(1\)\n\n[^#]*client-name\.max-length/);
+      expect(md).toContain(`### Unconfirmed failures (1)`);
+      expect(md).toContain(`| \`${id}\` ⚠️ **unconfirmed** | inferred | invalid request accepted (HTTP 200)`);
+      expect(md).toContain(`--rules ${id}`);
+    });
+
+    it('HTML: a row with verdict unconfirmed and a badge, and its own total', () => {
+      const html = htmlScorecard(withUnconfirmed);
+      expect(html).toMatch(new RegExp(`<tr class="unconfirmed" data-rule="${id}" data-status="failed" data-verdict="unconfirmed">.*<span class="badge"[^>]*>unconfirmed</span>`));
+      expect(html).toContain('<span data-total="unconfirmed">1 unconfirmed</span>');
+      expect(html).toContain('<span data-total="failed">1 failed</span>');
+    });
+
+    it('JUnit: not a <failure>, but a property verdict=unconfirmed and system-out starting "unconfirmed:"', () => {
+      const xml = junitReport(withUnconfirmed);
+      const testcase = new RegExp(`<testcase[^>]*name="${id}"[^>]*>([\\s\\S]*?)</testcase>`).exec(xml)?.[1] ?? '';
+      expect(testcase).toContain('<property name="verdict" value="unconfirmed"/>');
+      expect(testcase).not.toContain('<failure');
+      expect(testcase).toMatch(/<system-out>(<!\[CDATA\[)?unconfirmed: invalid request accepted \(HTTP 200\) \[inferred\]; fails the run only with --strict/);
+      expect(xml).toMatch(/<testcase[^>]*name="client-name.max-length"[\s\S]*?<property name="verdict" value="failed"\/>[\s\S]*?<failure/);
+    });
   });
 
   it('exit codes: 0 clean, 1 conformance failures, 2 harness errors', () => {

@@ -1,6 +1,7 @@
+import { contract } from '../contract/contract.js';
 import type { RunReport } from '../reports/runReport.js';
 import { totalsOf } from '../reports/runReport.js';
-import type { RuleResult } from '../reports/ruleResult.js';
+import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 
 /** A small, realistic run report for reporter tests and the docs: one rule of each status. */
 export function sampleReport(): RunReport {
@@ -22,4 +23,38 @@ export function sampleReport(): RunReport {
     rules,
     harnessErrors: [],
   };
+}
+
+/**
+ * The sample report plus one unconfirmed failure: an inferred rule broken by the target, which
+ * every report must show as such and which fails the run only with --strict.
+ */
+export function sampleReportWithUnconfirmed(): RunReport {
+  const report = sampleReport();
+  const unconfirmed = {
+    id: 'logout-urls.same-rules-as-callback', kind: 'cross-field', members: ['LogoutURLs[]'], evidence: 'inferred', basis: basisOf('inferred'),
+    statement: 'LogoutURLs follow the same rules as CallbackURLs', status: 'failed', cases: 3, reason: 'invalid request accepted (HTTP 200)',
+    counterexample: { UserPoolId: 'us-east-1_Abc', ClientName: 'c', LogoutURLs: ['http://example.com/out'] }, expected: { errorTypes: ['InvalidParameterException'], status: 400 }, observed: { status: 200 },
+    replay: "npm run conformance -- run --rules logout-urls.same-rules-as-callback --seed 42 --runs 25 --replay-path '1:0'", seed: 42, path: '1:0', oracle: 'rejection', durationMs: 90,
+    confirmed: false,
+  } as RuleResult;
+  const rules = [...report.rules, unconfirmed];
+  return { ...report, rules, totals: totalsOf(rules) };
+}
+
+/**
+ * A run against a target that validates little: every rule of the contract fails with a
+ * realistic counterexample, as against an emulator that accepts everything (the 800-line
+ * terminal output of issue 7). For tests of how reports cope with many failures.
+ */
+export function failingReport(): RunReport {
+  const base = sampleReport();
+  const rules: RuleResult[] = contract.rules.map((rule, i) => ({
+    id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence, basis: basisOf(rule.evidence), statement: rule.statement,
+    status: 'failed', cases: 1, reason: 'invalid request accepted (HTTP 200)',
+    counterexample: { UserPoolId: 'us-east-1_Abc', ClientName: `case-${i}`, CallbackURLs: ['https://example.com/cb'] },
+    expected: { errorTypes: ['InvalidParameterException'], status: 400 }, observed: { status: 200, body: { UserPoolClient: { ClientId: '1abcdefghijklmnopqrstuv012' } } },
+    replay: `npm run conformance -- run --rules ${rule.id} --seed 42 --runs 25 --replay-path '${i}:0'`, seed: 42, path: `${i}:0`, oracle: 'rejection', durationMs: 10,
+  }));
+  return { ...base, target: { ...base.target, name: 'lenient-emulator' }, totals: totalsOf(rules), rules };
 }
