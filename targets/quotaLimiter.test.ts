@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from './exchange.js';
+import { AWS_QUOTA_RATES, createQuotaLimiter, DEFAULT_AIMD, isQuotaSignal, quotaCategory, withQuota, type QuotaLimiterOptions } from './quotaLimiter.js';
+
+/** A clock that only moves when the limiter waits: start times are exact, no timing involved. */
+function virtualClock(): Pick<QuotaLimiterOptions, 'now' | 'wait'> & { t: number; advance(ms: number): void } {
+  const clock = {
+    t: 0,
+    now: () => clock.t,
+    wait: async (ms: number) => {
+      clock.t += ms;
+    },
+    advance(ms: number) {
+      clock.t += ms;
+    },
+  };
+  return clock;
+}
+
+async function startTimes(limiter: ReturnType<typeof createQuotaLimiter>, clock: { t: number }, requests: { operation: string; userPoolId?: string }[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const r of requests) {
+    await limiter.acquire(r);
+    out.push(Math.round(clock.t));
+  }
+  return out;
+}
+
+const create = (userPoolId?: string) => ({ operation: 'CreateUserPoolClient', ...(userPoolId === undefined ? {} : { userPoolId }) });
+const describeClient = (userPoolId: string) => ({ operation: 'DescribeUserPoolClient', userPoolId });
+
+describe('createQuotaLimiter', () => {
+  it('defaults to the documented Cognito quotas', () => {
+    expect(AWS_QUOTA_RATES).toEqual({ poolWritesPerSecond: 5, accountWritesPerSecond: 15, poolReadsPerSecond: 5, accountReadsPerSecond: 15 });
+    expect(createQuotaLimiter().rates).toEqual(AWS_QUOTA_RATES);
+  });
+
+  it('spaces the writes of one pool evenly at the pool rate', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    expect(await startTimes(limiter, clock, Array.from({ length: 6 }, () => create('p1')))).toEqual([0, 200, 400, 600, 800, 1000]);
+  });
+
+  it('holds several pools together to the account rate', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    const pools = ['a', 'b', 'c', 'd'];
+    const starts = await startTimes(limiter, clock, Array.from({ length: 16 }, (_, i) => create(pools[i % 4])));
+    // 15 per second across the account: one every 66.7 ms; no pool above 5 per second (every 4th slot is 267 ms apart).
+    expect(starts.slice(0, 4)).toEqual([0, 67, 133, 200]);
+    expect(starts[15]).toBe(1000);
+  });
+
+  it('keeps reads and writes in separate buckets, and pools without an id in the account bucket only', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    expect(await startTimes(limiter, clock, [create('p'), describeClient('p'), create('p'), describeClient('p')])).toEqual([0, 0, 200, 200]);
+    expect(quotaCategory('ListUserPoolClients')).toBe('read');
+    expect(quotaCategory('DeleteUserPoolClient')).toBe('write');
+    const clock2 = virtualClock();
+    const l2 = createQuotaLimiter({ ...clock2, rates: { accountWritesPerSecond: 10 } });
+    expect(await startTimes(l2, clock2, [create(), create(), create()])).toEqual([0, 100, 200]);
+  });
+
+  it('drops the rate on throttling once per cooldown, never below the floor, and recovers additively up to the quota', () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    limiter.throttled(create('p'));
+    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
+    expect(limiter.currentRate('write')).toBeCloseTo(15 * DEFAULT_AIMD.decrease);
+    // Requests that were in flight come back throttled too: no second drop within the cooldown.
+    limiter.throttled(create('p'));
+    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
+    for (let i = 0; i < 30; i++) {
+      clock.advance(DEFAULT_AIMD.cooldownMs);
+      limiter.throttled(create('p'));
+    }
+    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.floor);
+    limiter.succeeded(create('p'));
+    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.floor + 5 * DEFAULT_AIMD.increase);
+    for (let i = 0; i < 100; i++) limiter.succeeded(create('p'));
+    expect(limiter.currentRate('write', 'p')).toBe(5);
+    expect(limiter.currentRate('read', 'p')).toBe(5);
+    expect(limiter.counts()).toMatchObject({ throttled: 32, rateDecreases: 31 });
+  });
+
+  it('after a throttle the next start waits one interval at the lowered rate', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    await limiter.acquire(create('p'));
+    limiter.throttled(create('p'));
+    await limiter.acquire({ ...create('p'), retry: true });
+    expect(clock.t).toBeCloseTo(1000 / (5 * DEFAULT_AIMD.decrease));
+    expect(limiter.counts()).toMatchObject({ sent: 2, retried: 1, throttled: 1 });
+    expect(limiter.counts().waitedMs).toBeCloseTo(250);
+  });
+
+  it('an abort while waiting for a slot is E_INTERRUPTED', async () => {
+    const limiter = createQuotaLimiter({ rates: { poolWritesPerSecond: 0.001 } });
+    await limiter.acquire(create('p'));
+    await expect(limiter.acquire({ ...create('p'), signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'E_INTERRUPTED' });
+  });
+
+  it('rejects rates and settings that make no sense', () => {
+    expect(() => createQuotaLimiter({ rates: { poolWritesPerSecond: 0 } })).toThrow(RangeError);
+    expect(() => createQuotaLimiter({ rates: { accountReadsPerSecond: Number.NaN } })).toThrow(RangeError);
+    expect(() => createQuotaLimiter({ aimd: { decrease: 1 } })).toThrow(RangeError);
+  });
+});
+
+describe('isQuotaSignal', () => {
+  it('is Cognito throttling (400 TooManyRequestsException), the generic AWS ones, 429 and 503', () => {
+    expect(isQuotaSignal({ status: 400, errorType: 'TooManyRequestsException' })).toBe(true);
+    expect(isQuotaSignal({ status: 400, errorType: 'ThrottlingException' })).toBe(true);
+    expect(isQuotaSignal({ status: 429 })).toBe(true);
+    expect(isQuotaSignal({ status: 503 })).toBe(true);
+    expect(isQuotaSignal({ status: 400, errorType: 'InvalidParameterException' })).toBe(false);
+    expect(isQuotaSignal({ status: 500, errorType: 'InternalErrorException' })).toBe(false);
+    expect(isQuotaSignal({ status: 200 })).toBe(false);
+  });
+});
+
+describe('withQuota', () => {
+  const answer = (status: number, errorType?: string): Exchange => ({
+    operation: 'CreateUserPoolClient', input: {}, status, headers: {}, body: undefined, rawBody: '', elapsedMs: 1, ...(errorType ? { errorType } : {}),
+  });
+
+  it('takes a slot per attempt, reports each answer, and counts a resent input as a retry', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    const answers = [answer(400, 'TooManyRequestsException'), answer(200), answer(200)];
+    const seen: string[] = [];
+    const attempt = withQuota(async (operation, input) => {
+      seen.push(`${operation}@${Math.round(clock.t)}:${String(input.ClientName)}`);
+      return answers.shift() as Exchange;
+    }, limiter);
+    const input = { UserPoolId: 'p', ClientName: 'one' };
+    // A retry loop resends the same input object after a throttled answer.
+    expect((await attempt('CreateUserPoolClient', input, undefined)).status).toBe(400);
+    expect((await attempt('CreateUserPoolClient', input, undefined)).status).toBe(200);
+    // A fresh request (another object) is not a retry.
+    expect((await attempt('CreateUserPoolClient', { UserPoolId: 'p', ClientName: 'two' }, undefined)).status).toBe(200);
+    expect(limiter.counts()).toMatchObject({ sent: 3, retried: 1, throttled: 1, rateDecreases: 1 });
+    expect(seen).toEqual(['CreateUserPoolClient@0:one', 'CreateUserPoolClient@250:one', 'CreateUserPoolClient@500:two']);
+  });
+
+  it('a network failure reports nothing to the limiter and leaves the next attempt counted as a retry', async () => {
+    const limiter = createQuotaLimiter(virtualClock());
+    let calls = 0;
+    const attempt = withQuota(async () => {
+      if (calls++ === 0) throw new Error('ECONNRESET');
+      return answer(200);
+    }, limiter);
+    const input = { UserPoolId: 'p' };
+    await expect(attempt('ListUserPoolClients', input, undefined)).rejects.toThrow('ECONNRESET');
+    await attempt('ListUserPoolClients', input, undefined);
+    expect(limiter.counts()).toMatchObject({ sent: 2, retried: 1, throttled: 0 });
+  });
+});
