@@ -54,7 +54,7 @@ export function htmlScorecard(report: RunReport): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;width:100%;margin-top:1rem}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
-tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{border:2px dashed ${COLORS.unconfirmed};border-radius:4px;padding:0 .3rem;font-weight:bold;color:#795500}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.error .st{color:${COLORS.error};font-weight:bold}
+tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{white-space:nowrap;overflow-wrap:normal;border:2px dashed ${COLORS.unconfirmed};border-radius:4px;padding:0 .3rem;font-weight:bold;color:#795500}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.error .st{color:${COLORS.error};font-weight:bold}
 .stmt{color:#555;font-size:.85rem}pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.4rem;margin:0;max-height:16rem;overflow:auto}
 .totals span{display:inline-block;margin-right:1rem;font-size:1.2rem}figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}
 </style></head><body>
