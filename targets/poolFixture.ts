@@ -6,7 +6,7 @@ import type { FixtureCapabilities } from './fixtureCapabilities.js';
 import { fixtureFailure, sendOk } from './fixtureCall.js';
 import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
-import { deleteAllClients, deleteTolerant } from './poolTeardown.js';
+import { removePoolContents } from './poolTeardown.js';
 import { samlIdpMetadata } from './samlMetadata.js';
 import { isUnsupportedOperation } from './unsupportedOperation.js';
 
@@ -22,6 +22,8 @@ export interface PoolFixture {
   created: { poolName: string; resourceServerIdentifier?: string; identityProviderName?: string };
   /** Deletes the pool's clients, the resource server, the identity provider, then the pool. Runs once. */
   cleanup(): Promise<void>;
+  /** What cleanup could not delete but the pool's deletion removed anyway (poolTeardown.ts), for the report. */
+  notes: readonly string[];
 }
 
 export interface PoolFixtureOptions {
@@ -70,7 +72,10 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
   const created: PoolFixture['created'] = { poolName };
 
   // Registered before anything else is created, so that an interrupt from here on removes the pool.
-  const handle = registry.register(`user pool ${poolName} (${userPoolId})`, () => removeEverything(target, userPoolId, created));
+  const notes: string[] = [];
+  const handle = registry.register(`user pool ${poolName} (${userPoolId})`, async () => {
+    notes.push(...(await removePoolContents(target, { userPoolId, ...created })));
+  });
 
   const capabilities: FixtureCapabilities = { resourceServer: false, identityProvider: false, analytics: false, reasons: {} };
   const context: PoolContext = {
@@ -122,7 +127,7 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
     capabilities.reasons.analytics = 'no Pinpoint project configured for this run';
   }
 
-  return { context, capabilities, created, cleanup: () => handle.run() };
+  return { context, capabilities, created, notes, cleanup: () => handle.run() };
 }
 
 /**
@@ -159,28 +164,4 @@ function customAttributesOf(schema: unknown): CustomAttribute[] {
     if (reported.length > 0) return reported;
   }
   return FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({ name: `custom:${a.name}`, mutable: a.mutable }));
-}
-
-async function removeEverything(target: Target, userPoolId: string, created: PoolFixture['created']): Promise<void> {
-  const failures: string[] = [];
-  const step = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-    } catch (err) {
-      failures.push(err instanceof Error ? err.message : String(err));
-    }
-  };
-  await step(() => deleteAllClients(target, userPoolId));
-  if (created.resourceServerIdentifier !== undefined) {
-    const Identifier = created.resourceServerIdentifier;
-    await step(() => deleteTolerant(target, 'DeleteResourceServer', { UserPoolId: userPoolId, Identifier }));
-  }
-  if (created.identityProviderName !== undefined) {
-    const ProviderName = created.identityProviderName;
-    await step(() => deleteTolerant(target, 'DeleteIdentityProvider', { UserPoolId: userPoolId, ProviderName }));
-  }
-  await step(() => deleteTolerant(target, 'DeleteUserPool', { UserPoolId: userPoolId }));
-  if (failures.length > 0) {
-    throw new HarnessError('E_FIXTURE', `cleanup of ${created.poolName} left something behind (${failures.length} step(s) failed): ${failures[0]}`);
-  }
 }

@@ -1,12 +1,13 @@
-import type { Target } from './exchange.js';
+import type { Exchange, Target } from './exchange.js';
 import { fixtureFailure, sendOk } from './fixtureCall.js';
 import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
+import { isUnsupportedOperation } from './unsupportedOperation.js';
 
 /**
  * Removing a user pool completely. Clients are deleted one by one before the pool because
- * cognito-local's DeleteUserPool leaves the pool's clients in its store
- * (shared/reference/cognito-local.md); on AWS DeleteUserPool would take them along anyway.
+ * cognito-local's DeleteUserPool leaves the pool's clients in its store (docs/evidence.md,
+ * "cognito-local"); on AWS DeleteUserPool would take them along anyway.
  */
 export interface TeardownOptions {
   /** ListUserPoolClients/ListUserPools page size (the API allows 1–60). */
@@ -49,6 +50,72 @@ export async function deleteAllClients(target: Target, userPoolId: string, optio
 export async function deleteUserPoolCompletely(target: Target, userPoolId: string, options: TeardownOptions = {}): Promise<void> {
   await deleteAllClients(target, userPoolId, options);
   await deleteTolerant(target, 'DeleteUserPool', { UserPoolId: userPoolId });
+}
+
+/** What a run put into its pool besides clients, deleted before the pool. */
+export interface PoolContents {
+  userPoolId: string;
+  /** For messages: the pool's name. */
+  poolName: string;
+  resourceServerIdentifier?: string;
+  identityProviderName?: string;
+}
+
+/**
+ * Removes a run's pool with everything in it: clients, the resource server, the identity provider,
+ * then the pool. Returns notes; throws E_FIXTURE when something may be left behind.
+ *
+ * A target that cannot delete a resource server or identity provider (moto 5.0.1 has no
+ * DeleteResourceServer and answers HTTP 500) leaves nothing behind when DeleteUserPool then
+ * removes the pool: those live only inside their pool. When DescribeUserPool confirms the pool is
+ * gone (ResourceNotFoundException), such a delete is a note for the report, not a harness error.
+ * Clients are not excused this way: cognito-local keeps a deleted pool's clients.
+ */
+export async function removePoolContents(target: Target, pool: PoolContents): Promise<string[]> {
+  const { userPoolId } = pool;
+  const failures: string[] = [];
+  const excusable: Exchange[] = [];
+  const step = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const child = (operation: string, input: Record<string, unknown>) =>
+    step(async () => {
+      const exchange = await target.send(operation, { UserPoolId: userPoolId, ...input });
+      if (isSuccessStatus(exchange.status) || exchange.errorType === 'ResourceNotFoundException') return;
+      if (isUnsupportedOperation(exchange) || exchange.status >= 500) excusable.push(exchange);
+      else throw fixtureFailure(target, exchange);
+    });
+  await step(() => deleteAllClients(target, userPoolId));
+  if (pool.resourceServerIdentifier !== undefined) await child('DeleteResourceServer', { Identifier: pool.resourceServerIdentifier });
+  if (pool.identityProviderName !== undefined) await child('DeleteIdentityProvider', { ProviderName: pool.identityProviderName });
+  await step(() => deleteTolerant(target, 'DeleteUserPool', { UserPoolId: userPoolId }));
+  const notes: string[] = [];
+  if (excusable.length > 0) {
+    if (failures.length === 0 && (await poolIsGone(target, userPoolId))) {
+      for (const exchange of excusable) {
+        notes.push(`${fixtureFailure(target, exchange).message}; DeleteUserPool then removed ${pool.poolName} (DescribeUserPool: ResourceNotFoundException), and what it held with it`);
+      }
+    } else {
+      failures.push(...excusable.map((exchange) => fixtureFailure(target, exchange).message));
+    }
+  }
+  if (failures.length > 0) {
+    throw new HarnessError('E_FIXTURE', `cleanup of ${pool.poolName} left something behind (${failures.length} step(s) failed): ${failures[0]}`);
+  }
+  return notes;
+}
+
+/** True only when DescribeUserPool says the pool does not exist. */
+async function poolIsGone(target: Target, userPoolId: string): Promise<boolean> {
+  try {
+    return (await target.send('DescribeUserPool', { UserPoolId: userPoolId })).errorType === 'ResourceNotFoundException';
+  } catch {
+    return false;
+  }
 }
 
 /** True when deleted now, false when it was already gone; anything else is E_FIXTURE. */

@@ -31,6 +31,8 @@ import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
  */
 export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
+  /** Operations answered with a bare HTTP 500, as an emulator that lacks them does (moto 5.0.1: DeleteResourceServer). */
+  failing?: ReadonlySet<string>;
 }
 
 export interface FakeCognito {
@@ -298,6 +300,11 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const t = epochSeconds(pool.created);
       return { UserPool: { Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t } };
     },
+    DescribeUserPool(input) {
+      required(input, 'UserPoolId');
+      const pool = poolOf(input.UserPoolId);
+      return { UserPool: { Id: pool.id, Name: pool.name } };
+    },
     DeleteUserPool(input) {
       required(input, 'UserPoolId');
       poolOf(input.UserPoolId);
@@ -384,6 +391,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
       const handler = Object.hasOwn(handlers, operation) ? handlers[operation] : undefined;
       if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation || String(target)}.`);
+      if (options.failing?.has(operation)) throw new ServiceError('InternalErrorException', 'Internal error.', 500);
       const text = await readBody(req);
       let input: unknown;
       try {
