@@ -17,6 +17,32 @@ function virtualClock(): Pick<QuotaLimiterOptions, 'now' | 'wait'> & { t: number
   return clock;
 }
 
+/** Timers that fire only when the test runs them, in time order: concurrency without real time. */
+function timerClock(): Required<Pick<QuotaLimiterOptions, 'now' | 'wait'>> & { runUntilIdle(): Promise<void> } {
+  let t = 0;
+  const timers: { at: number; fire: () => void }[] = [];
+  const settle = () => new Promise<void>((r) => setImmediate(r));
+  return {
+    now: () => t,
+    wait: (ms, signal) => new Promise<void>((resolve, reject) => {
+      const timer = { at: t + ms, fire: resolve };
+      timers.push(timer);
+      signal?.addEventListener('abort', () => {
+        timers.splice(timers.indexOf(timer), 1);
+        reject(new Error('cancelled'));
+      });
+    }),
+    async runUntilIdle() {
+      for (await settle(); timers.length > 0; await settle()) {
+        timers.sort((x, y) => x.at - y.at);
+        const next = timers.shift() as (typeof timers)[number];
+        t = next.at;
+        next.fire();
+      }
+    },
+  };
+}
+
 async function startTimes(limiter: ReturnType<typeof createQuotaLimiter>, clock: { t: number }, requests: { operation: string; userPoolId?: string }[]): Promise<number[]> {
   const out: number[] = [];
   for (const r of requests) {
@@ -49,6 +75,18 @@ describe('createQuotaLimiter', () => {
     // 15 per second across the account: one every 66.7 ms; no pool above 5 per second (every 4th slot is 267 ms apart).
     expect(starts.slice(0, 4)).toEqual([0, 67, 133, 200]);
     expect(starts[15]).toBe(1000);
+  });
+
+  it('gives a free slot to the first waiter that can use it: a request held back by its pool does not hold up another pool', async () => {
+    const clock = timerClock();
+    const limiter = createQuotaLimiter(clock);
+    const granted: string[] = [];
+    const requests = ['a', 'a', 'a', 'b', 'c'].map((pool, i) =>
+      limiter.acquire(create(pool)).then(() => granted.push(`${pool}${i}@${Math.round(clock.now())}`)));
+    await clock.runUntilIdle();
+    await Promise.all(requests);
+    // The account's slots come every 66.7 ms; a's second start waits for its pool (200 ms), b and c take the slots between.
+    expect(granted).toEqual(['a0@0', 'b3@67', 'c4@133', 'a1@200', 'a2@400']);
   });
 
   it('keeps reads and writes in separate buckets, and pools without an id in the account bucket only', async () => {

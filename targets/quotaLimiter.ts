@@ -18,8 +18,8 @@ import { HarnessError } from './harnessError.js';
  * Buckets: one per (user pool, category) and one per (account, category); a request takes a slot
  * in both. Per pool we count all write operations together, not each operation, which stays
  * within the per-operation quota whatever the mix. Operations without a UserPoolId (ListUserPools,
- * CreateUserPool) use the account bucket only. Slots are spaced evenly (no bursts): a request may
- * start when both its buckets' next slots have come.
+ * CreateUserPool) use the account bucket only. Starts are spaced evenly (no bursts): a request may
+ * start when the next slots of both its buckets have come.
  */
 export interface QuotaRates {
   poolWritesPerSecond: number;
@@ -126,6 +126,15 @@ interface Bucket {
   lastDecrease: number;
 }
 
+interface Waiter {
+  buckets: Bucket[];
+  grant(): void;
+}
+
+// Timer lateness up to this fraction of an interval is made up on the next start, so the average
+// stays at the rate; no two starts of a bucket come closer than (1 - LATENESS_MADE_UP) intervals.
+const LATENESS_MADE_UP = 0.25;
+
 export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimiter {
   const rates: QuotaRates = { ...AWS_QUOTA_RATES, ...options.rates };
   for (const [name, value] of Object.entries(rates)) {
@@ -154,22 +163,75 @@ export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimi
     return [bucket(`pool:${category}:${request.userPoolId}`, write ? rates.poolWritesPerSecond : rates.poolReadsPerSecond), account];
   };
 
+  // Waiters in arrival order. A slot goes to the first waiter whose buckets are all free, so a
+  // request held back by its own pool never holds up another pool's request behind it (reserving
+  // slots ahead in arrival order would leave the account's slots unused while it waits).
+  const queue: Waiter[] = [];
+  let timer: { at: number; cancel: AbortController } | undefined;
+  const readyAt = (used: readonly Bucket[]): number => Math.max(...used.map((b) => b.next));
+  const take = (used: readonly Bucket[], t: number): void => {
+    for (const b of used) {
+      const interval = 1000 / b.rate;
+      b.next = t - b.next <= interval * LATENESS_MADE_UP ? b.next + interval : t + interval;
+    }
+  };
+  const pump = (): void => {
+    const t = now();
+    for (let i = 0; i < queue.length; ) {
+      const w = queue[i] as Waiter;
+      if (readyAt(w.buckets) <= t) {
+        take(w.buckets, t);
+        queue.splice(i, 1);
+        w.grant();
+      } else i++;
+    }
+    if (queue.length === 0) return;
+    const at = Math.min(...queue.map((w) => readyAt(w.buckets)));
+    if (timer !== undefined && timer.at <= at) return;
+    timer?.cancel.abort();
+    const mine = { at, cancel: new AbortController() };
+    timer = mine;
+    wait(Math.max(0, at - t), mine.cancel.signal).then(
+      () => {
+        if (timer !== mine) return;
+        timer = undefined;
+        pump();
+      },
+      // Cancelled: a waiter that is ready sooner set another timer.
+      () => undefined,
+    );
+  };
+
   return {
     rates,
     async acquire(request) {
-      const t = now();
+      const t0 = now();
       const used = bucketsOf(request);
-      const slot = Math.max(t, ...used.map((b) => b.next));
-      for (const b of used) b.next = slot + 1000 / b.rate;
       counts.sent++;
       if (request.retry === true) counts.retried++;
-      if (slot <= t) return;
-      counts.waitedMs += slot - t;
-      try {
-        await wait(slot - t, request.signal);
-      } catch {
-        throw new HarnessError('E_INTERRUPTED', `waiting for a ${quotaCategory(request.operation)} slot for ${request.operation} was aborted`);
-      }
+      const { signal } = request;
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => {
+          const i = queue.indexOf(waiter);
+          if (i >= 0) queue.splice(i, 1);
+          reject(new HarnessError('E_INTERRUPTED', `waiting for a ${quotaCategory(request.operation)} slot for ${request.operation} was aborted`));
+        };
+        const waiter: Waiter = {
+          buckets: used,
+          grant: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        };
+        if (signal?.aborted === true) {
+          onAbort();
+          return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        pump();
+      });
+      counts.waitedMs += now() - t0;
     },
     throttled(request) {
       counts.throttled++;
