@@ -68,6 +68,7 @@ ${chart('By evidence level', byEvidence)}
 ${report.rules.map(ruleRow).join('\n')}
 </tbody></table>
 ${report.harnessErrors.length ? `<h2>Harness errors</h2><ul>${report.harnessErrors.map((e) => `<li>${esc(e.code)}: ${esc(e.message)}</li>`).join('')}</ul>` : ''}
+${report.notes?.length ? `<h2>Notes</h2><p>They do not change the exit code.</p><ul id="notes">${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;
 }

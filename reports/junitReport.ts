@@ -16,9 +16,12 @@ function block(label: string, value: unknown): string {
  * An unconfirmed failure (inferred or disputed evidence) is not a `<failure>`: CI test views and
  * plugins turn any `<failure>` red or "unstable", while such a failure does not fail the run
  * without --strict. It is a passing testcase with the property `verdict` = `unconfirmed` and a
- * system-out that starts with "unconfirmed:" and holds the same details as a failure.
+ * system-out that starts with "unconfirmed:" and holds the same details as a failure. With
+ * `strict` (the run's --strict) it is a `<failure>` whose message starts with "unconfirmed:".
+ * Notes (things the run could not do but did not need to) are `note` properties of a suite
+ * without testcases, so they count as nothing.
  */
-export function junitReport(report: RunReport): string {
+export function junitReport(report: RunReport, options: { strict?: boolean } = {}): string {
   // The package is CommonJS (`module.exports = builder`) while its types declare an ES default
   // export; at run time the default import is the builder itself.
   const builder = (junit as unknown as { newBuilder(): Builder }).newBuilder();
@@ -35,7 +38,10 @@ export function junitReport(report: RunReport): string {
         .property('basis', r.basis)
         .property('verdict', verdict);
       const details = [block('rule', r.statement), block('request', r.counterexample), block('expected', r.expected), block('observed', r.observed), block('replay', r.replay ?? '')];
-      if (verdict === 'unconfirmed') {
+      if (verdict === 'unconfirmed' && options.strict) {
+        tc.failure(`unconfirmed: ${r.reason ?? 'does not conform'} [${r.evidence}]`, 'ConformanceFailure');
+        tc.standardOutput(details.join('\n'));
+      } else if (verdict === 'unconfirmed') {
         tc.standardOutput([`unconfirmed: ${r.reason ?? 'does not conform'} [${r.evidence}]; fails the run only with --strict`, ...details].join('\n'));
       } else if (r.status === 'failed') {
         tc.failure(`${r.reason ?? 'does not conform'} [${r.evidence}]`, 'ConformanceFailure');
@@ -50,6 +56,10 @@ export function junitReport(report: RunReport): string {
   if (report.harnessErrors.length) {
     const suite = builder.testSuite().name('CreateUserPoolClient: harness');
     for (const e of report.harnessErrors) suite.testCase().className('conformance.harness').name(e.code).error(e.message, e.code);
+  }
+  if (report.notes?.length) {
+    const suite = builder.testSuite().name('CreateUserPoolClient: notes');
+    for (const note of report.notes) suite.property('note', note);
   }
   return builder.build();
 }

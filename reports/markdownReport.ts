@@ -19,7 +19,7 @@ function failureTable(rules: readonly RuleResult[], badge: string): string[] {
 }
 
 /** Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): totals, failures with replay, skips. */
-export function markdownReport(report: RunReport, options: { baselineNote?: string } = {}): string {
+export function markdownReport(report: RunReport, options: { baselineNote?: string; strict?: boolean } = {}): string {
   const t = report.target;
   const { all: x, byArea, byEvidence } = reportTotals(report);
   const columns = shownVerdicts(x);
@@ -32,7 +32,7 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
-    `${x.failed ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}), seed ${report.seed}, up to ${report.runs} cases per rule.`,
+    `${x.failed || (options.strict && x.unconfirmed) ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}), seed ${report.seed}, up to ${report.runs} cases per rule.`,
     ...(options.baselineNote ? ['', options.baselineNote] : []),
     '',
     ...table('area', byArea),
@@ -43,7 +43,7 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
   if (failed.length) out.push('', `### Failed rules (${failed.length})`, '', ...failureTable(failed, ''));
   const unconfirmed = report.rules.filter((r) => verdictOf(r) === 'unconfirmed');
   if (unconfirmed.length) {
-    out.push('', `### Unconfirmed failures (${unconfirmed.length})`, '', 'The rule is inferred or its sources disagree: shown, but failing the run only with `--strict`.', '', ...failureTable(unconfirmed, ` ${UNCONFIRMED_BADGE}`));
+    out.push('', `### Unconfirmed failures (${unconfirmed.length})`, '', options.strict ? 'The rule is inferred or its sources disagree; with `--strict` these fail the run.' : 'The rule is inferred or its sources disagree: shown, but failing the run only with `--strict`.', '', ...failureTable(unconfirmed, ` ${UNCONFIRMED_BADGE}`));
   }
   const replayable = [...failed, ...unconfirmed];
   if (replayable.length) {
@@ -54,6 +54,10 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
     out.push('', '### Harness errors', '');
     for (const r of errors) out.push(`- \`${r.id}\`: ${r.errorCode ?? ''} ${esc(r.reason ?? '')}`);
     for (const e of report.harnessErrors) out.push(`- ${e.code}: ${esc(e.message)}`);
+  }
+  if (report.notes?.length) {
+    out.push('', '### Notes', '', 'They do not change the exit code.', '');
+    for (const note of report.notes) out.push(`- ${esc(note)}`);
   }
   const skipped = report.rules.filter((r) => r.status === 'skipped');
   if (skipped.length) {

@@ -24,6 +24,7 @@ const two = shard([rule('default.auth-session-validity', 'skipped'), rule('user-
   target: { name: 'cognito-local', endpoint: 'http://127.0.0.1:40002/', region: 'us-east-1', transport: 'http' },
   harnessErrors: [],
   capabilities: { resourceServer: false, identityProvider: false, analytics: false, reasons: { resourceServer: 'target lacks CreateResourceServer' } },
+  notes: ['DeleteResourceServer failed on moto: HTTP 500; DeleteUserPool then removed the pool'],
 });
 const three = shard([rule('protocol.request-id', 'error')], {
   startedAt: '2026-11-26T06:00:03.000Z', finishedAt: '2026-11-26T06:03:30.000Z',
@@ -51,6 +52,11 @@ describe('mergeReports', () => {
     expect(merged.tool).toEqual(one.tool);
     expect(merged.contract).toEqual(one.contract);
     expect(merged.harnessErrors).toEqual([{ code: 'E_FIXTURE', message: 'teardown left a client' }]);
+  });
+
+  it('keeps every shard\'s notes once, and has none when no shard had one', () => {
+    expect(merged.notes).toEqual(['DeleteResourceServer failed on moto: HTTP 500; DeleteUserPool then removed the pool']);
+    expect(mergeReports([one, three]).notes).toBeUndefined();
   });
 
   it('claims only the capabilities every shard had', () => {

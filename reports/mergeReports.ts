@@ -31,7 +31,7 @@ function mergeCapabilities(shards: readonly RunReport[]): RunReport['capabilitie
 /**
  * One report from the reports of a sharded run (`vitest --shard i/n`, each shard writing its own
  * report.json): the union of the rules in contract order, the earliest start and the latest finish,
- * totals recounted, every shard's harness errors. Shards of different runs (target, seed, …) or a
+ * totals recounted, every shard's harness errors and notes. Shards of different runs (target, seed, …) or a
  * rule with different statuses in two shards are a HarnessError `E_CONFIG`. `names` label the
  * shards in messages (their file paths, say).
  */
@@ -61,6 +61,7 @@ export function mergeReports(shards: readonly RunReport[], names: readonly strin
   const capabilities = mergeCapabilities(shards);
   const startedAt = shards.map((s) => s.startedAt).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
   const finishedAt = shards.map((s) => s.finishedAt).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  const notes = [...new Set(shards.flatMap((s) => s.notes ?? []))];
   return {
     tool: first.tool,
     contract: first.contract,
@@ -73,5 +74,6 @@ export function mergeReports(shards: readonly RunReport[], names: readonly strin
     ...(capabilities ? { capabilities } : {}),
     rules,
     harnessErrors: shards.flatMap((s) => s.harnessErrors),
+    ...(notes.length ? { notes } : {}),
   };
 }

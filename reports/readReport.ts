@@ -23,6 +23,7 @@ function problemOf(value: unknown): string | undefined {
     if (typeof value[key] !== 'string' || Number.isNaN(Date.parse(value[key] as string))) return `${key} is not an ISO date`;
   }
   if (!Array.isArray(value.harnessErrors)) return 'harnessErrors is not a list';
+  if (value.notes !== undefined && (!Array.isArray(value.notes) || value.notes.some((n) => typeof n !== 'string'))) return 'notes is not a list of strings';
   if (!Array.isArray(value.rules)) return 'rules is not a list';
   for (const [i, r] of value.rules.entries()) {
     if (!isObject(r) || typeof r.id !== 'string') return `rules[${i}] has no id`;

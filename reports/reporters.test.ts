@@ -131,6 +131,36 @@ describe('reporters read the result events', () => {
     });
   });
 
+  describe('notes (what the run could not do but did not need to) are in every report and change no exit code', () => {
+    const note = 'DeleteResourceServer failed on moto at http://127.0.0.1:5000/: HTTP 500; DeleteUserPool then removed cc-1 (DescribeUserPool: ResourceNotFoundException), and what it held with it';
+    const withNote = { ...sampleReport(), notes: [note] };
+
+    it('terminal, Markdown, HTML and JUnit', () => {
+      expect(summaryText(withNote)).toContain(`Notes (they do not change the exit code):\n  - ${note}`);
+      expect(markdownReport(withNote)).toContain(`### Notes\n\nThey do not change the exit code.\n\n- ${note}`);
+      expect(htmlScorecard(withNote)).toContain(`<ul id="notes"><li>${note}</li></ul>`);
+      const xml = junitReport(withNote);
+      expect(xml).toMatch(/<testsuite name="CreateUserPoolClient: notes" tests="0"[^>]*>\s*<properties>\s*<property name="note" value="DeleteResourceServer failed on moto/);
+      expect(summaryText(sampleReport())).not.toContain('Notes');
+    });
+
+    it('do not change the exit code', () => {
+      const passed = withNote.rules.filter((r) => r.status === 'passed');
+      const clean = { ...withNote, rules: passed, totals: { passed: passed.length, failed: 0, skipped: 0, error: 0 } };
+      expect(exitCodeOf(clean)).toBe(0);
+    });
+  });
+
+  it('with --strict, an unconfirmed failure is a JUnit <failure> starting "unconfirmed:" and turns the Markdown headline red', () => {
+    const withUnconfirmed = sampleReportWithUnconfirmed();
+    const passing = { ...withUnconfirmed, rules: withUnconfirmed.rules.filter((r) => r.id !== 'client-name.max-length') };
+    const xml = junitReport(withUnconfirmed, { strict: true });
+    expect(xml).toMatch(/<testcase[^>]*name="logout-urls.same-rules-as-callback"[^>]*>\s*<properties>[\s\S]*?<\/properties>\s*<failure message="unconfirmed: invalid request accepted \(HTTP 200\) \[inferred\]" type="ConformanceFailure"/);
+    expect(markdownReport(passing)).toMatch(/^✅ /m);
+    expect(markdownReport(passing, { strict: true })).toMatch(/^❌ /m);
+    expect(summaryText(passing, undefined, { strict: true })).toContain('with --strict these fail the run), by member:');
+  });
+
   it('exit codes: 0 clean, 1 conformance failures, 2 harness errors', () => {
     expect(exitCodeOf({ totals: { passed: 3, failed: 0, skipped: 1, error: 0 }, harnessErrors: [] })).toBe(0);
     expect(exitCodeOf({ totals: { passed: 3, failed: 1, skipped: 0, error: 0 }, harnessErrors: [] })).toBe(1);

@@ -15,6 +15,11 @@ export interface RunReport {
   rules: RuleResult[];
   /** Harness errors not tied to one rule (setup, teardown, unhandled). */
   harnessErrors: { code: string; message: string }[];
+  /**
+   * What the run could not do but did not need to, e.g. a resource server the target cannot delete
+   * whose pool's deletion removed it anyway (targets/poolTeardown.ts). Never changes the exit code.
+   */
+  notes?: string[];
 }
 
 export function totalsOf(rules: readonly RuleResult[]): Record<RuleStatus, number> {

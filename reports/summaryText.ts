@@ -26,6 +26,8 @@ export interface SummaryOptions {
   knownGaps?: ReadonlySet<string>;
   /** Every failure in full, not only the first FAILURES_IN_FULL. */
   verbose?: boolean;
+  /** `--strict`: unconfirmed failures fail the run too. */
+  strict?: boolean;
 }
 
 /** The request's top-level member the failure is about, for grouping failures. */
@@ -116,7 +118,8 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
     out.push(...failureList(confirmed, '✗', budget));
   }
   if (unconfirmed.length) {
-    out.push('', `Unconfirmed failures (${unconfirmed.length}${known.size ? ', not in the baseline' : ''}; the rule is inferred or its sources disagree, so these fail the run only with --strict), by member:`);
+    const effect = options.strict ? 'with --strict these fail the run' : 'so these fail the run only with --strict';
+    out.push('', `Unconfirmed failures (${unconfirmed.length}${known.size ? ', not in the baseline' : ''}; the rule is inferred or its sources disagree, ${effect}), by member:`);
     out.push(...failureList(unconfirmed, '?', budget));
   }
 
@@ -125,6 +128,10 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
     out.push('', 'Harness errors (not the target\'s fault):');
     for (const r of errors) out.push(`  ${r.id}: ${r.errorCode ?? ''} ${r.reason ?? ''}`);
     for (const e of report.harnessErrors) out.push(`  ${e.code}: ${e.message}`);
+  }
+  if (report.notes?.length) {
+    out.push('', 'Notes (they do not change the exit code):');
+    for (const note of report.notes) out.push(`  - ${note}`);
   }
   const x = totals.all;
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';

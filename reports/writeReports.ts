@@ -12,8 +12,11 @@ export interface ReportFiles {
   markdown: string;
 }
 
-/** Writes every report of a run into `dir`: report.json, junit.xml, scorecard.html, summary.md. */
-export function writeReports(report: RunReport, dir: string, options: { baselineNote?: string } = {}): ReportFiles {
+/**
+ * Writes every report of a run into `dir`: report.json, junit.xml, scorecard.html, summary.md.
+ * `strict`: the run's --strict, under which unconfirmed failures fail the run (JUnit, Markdown).
+ */
+export function writeReports(report: RunReport, dir: string, options: { baselineNote?: string; strict?: boolean } = {}): ReportFiles {
   mkdirSync(dir, { recursive: true });
   const files: ReportFiles = {
     json: join(dir, 'report.json'),
@@ -22,7 +25,7 @@ export function writeReports(report: RunReport, dir: string, options: { baseline
     markdown: join(dir, 'summary.md'),
   };
   writeFileSync(files.json, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(files.junit, junitReport(report));
+  writeFileSync(files.junit, junitReport(report, options.strict ? { strict: true } : {}));
   writeFileSync(files.html, htmlScorecard(report));
   writeFileSync(files.markdown, markdownReport(report, options));
   return files;
