@@ -77,7 +77,7 @@ describe('run against the embedded cognito-local', () => {
     const r = report(out);
     expect(r.target.name).toBe('cognito-local');
     expect(r.target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    // What cognito-local gets wrong (shared/reference/aws-evidence.md §6 and its own docs).
+    // What cognito-local gets wrong (docs/evidence.md §9 and its own docs).
     for (const id of ['default.auth-session-validity', 'default.refresh-token-validity', 'client-name.max-length', 'token-validity.access.range', 'output.client-id.format', 'protocol.request-id']) {
       expect(statusOf(r, id), id).toBe('failed');
     }

@@ -14,6 +14,6 @@ export const knownSdkDrift: readonly KnownDrift[] = [
     path: 'output.ClientType',
     kind: 'member-only-in-sdk',
     sdkVersion: '3.1169.0',
-    why: 'npm @aws-sdk/client-cognito-identity-provider 3.1169.0 (2026-11) adds an output-only UserPoolClientType.ClientType that the 2026-04-21 model lacks (aws-evidence.md, SM2). The contract follows the model until evidence of real responses carrying it arrives.',
+    why: 'npm @aws-sdk/client-cognito-identity-provider 3.1169.0 (2026-11) adds an output-only UserPoolClientType.ClientType that the 2026-04-21 model lacks (docs/evidence.md §4). The contract follows the model until evidence of real responses carrying it arrives.',
   },
 ];

@@ -2,7 +2,7 @@ import type { MemberNode } from './memberNode.js';
 
 /**
  * Reusable member shapes of the cognito-idp model (2026-04-21 Smithy model; see
- * ../shared/reference/README.md), restated as the contract's own data. A constraint
+ * docs/evidence.md §2, SM2), restated as the contract's own data. A constraint
  * on a shape applies wherever the shape is used, so request and response share these.
  */
 

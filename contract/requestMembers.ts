@@ -5,7 +5,7 @@ import * as s from './memberShapes.js';
  * CreateUserPoolClientRequest: 24 members in the 2026-04-21 model. The older CLI documentation
  * had 20; ClientSecret (model 2026-02-27), EnablePropagateAdditionalUserContextData (2022-05-31),
  * AuthSessionValidity (2022-09-02) and RefreshTokenRotation (2025-04-22) came later
- * (aws-evidence.md §1, BC-hist).
+ * (docs/evidence.md §4, BC-hist).
  */
 export const requestMembers: Readonly<Record<string, MemberNode>> = {
   UserPoolId: { ...s.userPoolId, required: true },

@@ -5,7 +5,7 @@ import * as s from './memberShapes.js';
  * UserPoolClientType, the `UserPoolClient` member of the CreateUserPoolClient response: 26 members
  * in the 2026-04-21 model. Nothing is required on output; which members real AWS sends is stated by
  * the `default.*` and `output.*` rules. npm @aws-sdk/client-cognito-identity-provider 3.1169.0 adds
- * an output-only ClientType that the 2026-04-21 model lacks (aws-evidence.md, SM2); the contract
+ * an output-only ClientType that the 2026-04-21 model lacks (docs/evidence.md §4); the contract
  * follows the model and the SDK drift test reports the difference.
  */
 export const responseMembers: Readonly<Record<string, MemberNode>> = {
@@ -40,7 +40,7 @@ export const responseMembers: Readonly<Record<string, MemberNode>> = {
 
 /**
  * The model date that introduced each response member (botocore cognito-idp service-2.json
- * history, src.botocoreHistory; aws-evidence.md §1 "added to model"). A recorded exchange older
+ * history, src.botocoreHistory; docs/evidence.md §4). A recorded exchange older
  * than a member is not judged on it: a 2019 create cannot return AuthSessionValidity.
  */
 export const responseMemberIntroduced: Readonly<Record<keyof typeof responseMembers, string>> = {

@@ -1,7 +1,7 @@
 import type { Rule } from './rule.js';
 import { modelSource, src } from './sources.js';
 
-/** Real create responses whose members show the defaults (aws-evidence.md §3). */
+/** Real create responses whose members show the defaults (docs/evidence.md §6). */
 const REAL_CREATES = [src.raw1, src.raw2, src.raw3, src.raw7, src.tfTest];
 
 /** `alsoOmit`: members that would change the default if present (a unit alone applies to the default value). */
@@ -182,7 +182,7 @@ export const responseRules: readonly Rule[] = [
     members: ['ClientSecret'],
     statement: 'A generated ClientSecret is 51 or 52 characters of [0-9a-v] (the model allows 24–64 of [\\w+])',
     evidence: 'observed',
-    sources: [src.cliExample2019, src.modelExample, 'aws-evidence.md §4: three real secrets of 51–52 characters', modelSource('ClientSecretType length 24–64, pattern ^[\\w+]+$')],
+    sources: [src.cliExample2019, src.modelExample, 'docs/evidence.md §7: three real secrets of 51–52 characters', modelSource('ClientSecretType length 24–64, pattern ^[\\w+]+$')],
     expect: { outcome: 'accepted', when: { set: { GenerateSecret: true } }, response: [{ member: 'ClientSecret', pattern: '^[0-9a-v]{51,52}$' }] },
     breakable: false,
   },
@@ -294,7 +294,7 @@ export const responseRules: readonly Rule[] = [
     members: ['UserPoolClient'],
     statement: 'DescribeUserPoolClient returns what CreateUserPoolClient returned',
     evidence: 'inferred',
-    sources: [modelSource('DescribeUserPoolClient returns UserPoolClientType'), 'aws-evidence.md RAW-4/RAW-6 (describe responses have the create shape)'],
+    sources: [modelSource('DescribeUserPoolClient returns UserPoolClientType'), 'docs/evidence.md §3 RAW-4 and RAW-6 (describe responses have the create shape)'],
     expect: { outcome: 'any' },
     breakable: false,
   },

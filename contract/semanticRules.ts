@@ -50,7 +50,7 @@ export const semanticRules: readonly Rule[] = [
     members: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
     statement: 'Validities without units are read in hours (access, ID) and days (refresh): 1, 24 and 1 are accepted and echoed, with TokenValidityUnits {}',
     evidence: 'observed',
-    sources: [modelSource('AccessTokenValidity/IdTokenValidity/RefreshTokenValidity documentation: default units'), src.tfTest + ' (access/id 1 and 5, refresh 60 and 120 without units accepted)', 'aws-evidence.md §8: AccessTokenValidity 3 and IdTokenValidity 3 without units echo 3 and TokenValidityUnits {}'],
+    sources: [modelSource('AccessTokenValidity/IdTokenValidity/RefreshTokenValidity documentation: default units'), src.tfTest + ' (access/id 1 and 5, refresh 60 and 120 without units accepted)', 'docs/evidence.md §10: AccessTokenValidity 3 and IdTokenValidity 3 without units echo 3 and TokenValidityUnits {}'],
     expect: {
       outcome: 'accepted',
       // Each value is accepted only when read in its default unit: access 1 (1 second or minute is

@@ -1,7 +1,7 @@
 /**
  * Citations the rules use. Each is a short reference a reader can follow: a model shape and date,
- * an AWS documentation page, or the public report of a real AWS response. The research behind them
- * is summarised in ../shared/reference/aws-evidence.md (section and row given where useful).
+ * an AWS documentation page, or the public report of a real AWS response. docs/evidence.md lists
+ * the research sources (what each is, how old) and summarises the findings by section.
  */
 export const MODEL_DATE = '2026-04-21';
 
@@ -12,9 +12,9 @@ export function modelSource(what: string): string {
 
 export const src = {
   apiRef: 'AWS API Reference, CreateUserPoolClient (docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html)',
-  apiRefErrors: 'AWS API Reference, CreateUserPoolClient "Errors": HTTP 400 for every client error, 500 for InternalErrorException (aws-evidence.md §8)',
-  botocore2026: 'botocore service-2.json cognito-idp, model of 2026-07-24 (commit 341bf52; aws-evidence.md §1)',
-  botocoreHistory: 'botocore cognito-idp service-2.json history 2016-04-18..2026-07-24 (aws-evidence.md §1 "Model documentation changes")',
+  apiRefErrors: 'AWS API Reference, CreateUserPoolClient "Errors": HTTP 400 for every client error, 500 for InternalErrorException (docs/evidence.md §7)',
+  botocore2026: 'botocore service-2.json cognito-idp, model of 2026-07-24 (commit 341bf52; docs/evidence.md §2)',
+  botocoreHistory: 'botocore cognito-idp service-2.json history 2016-04-18..2026-07-24 (docs/evidence.md §4)',
   oldCliDoc: 'AWS CLI reference create-user-pool-client, 2021-era text ("ENABLED for clients created after February 15th 2020")',
   cliExample2024: 'aws/aws-cli awscli/examples/cognito-idp/create-user-pool-client.rst (2024-12-19)',
   cliExample2019: 'aws/aws-cli awscli/examples/cognito-idp/create-user-pool-client.rst (2019-01-29)',
@@ -24,23 +24,23 @@ export const src = {
   tfTestUtf8: 'hashicorp/terraform-provider-aws user_pool_client_test.go TestAccCognitoIDPUserPoolClient_urls_utf8 / supportedIdentityProviders_utf8 (real AWS)',
   tfTestEmptySets: 'hashicorp/terraform-provider-aws user_pool_client_test.go emptySets (real AWS accepts [] for every list)',
   tfRotation: 'hashicorp/terraform-provider-aws issues #43531 (2025-07), #45650, #47374 (RefreshTokenRotation read back as {"Feature":"DISABLED","RetryGracePeriodSeconds":0})',
-  raw1: 'real CLI create response, ap-northeast-1, 2024-11-22 (aws-evidence.md RAW-1)',
-  raw2: 'real CLI create response, ap-northeast-1, 2021-07-11 (aws-evidence.md RAW-2)',
-  raw3: 'real CLI create response, us-east-1, 2024-12-08 (aws-evidence.md RAW-3)',
-  raw5: 'real CLI update response, us-east-1, 2025-10-16, 25-character ClientId (aws-evidence.md RAW-5)',
-  raw7: 'aws/bedrock-agentcore-starter-toolkit test mock with real response headers, 2025-07-29 (aws-evidence.md RAW-7)',
-  raw8: 'test mock copied from a real 2022-02-15 response incl. headers (aws-evidence.md RAW-8)',
+  raw1: 'real CLI create response, ap-northeast-1, 2024-11-22 (docs/evidence.md §3 RAW-1)',
+  raw2: 'real CLI create response, ap-northeast-1, 2021-07-11 (docs/evidence.md §3 RAW-2)',
+  raw3: 'real CLI create response, us-east-1, 2024-12-08 (docs/evidence.md §3 RAW-3)',
+  raw5: 'real CLI update response, us-east-1, 2025-10-16, 25-character ClientId (docs/evidence.md §3 RAW-5)',
+  raw7: 'aws/bedrock-agentcore-starter-toolkit test mock with real response headers, 2025-07-29 (docs/evidence.md §3 RAW-7)',
+  raw8: 'test mock copied from a real 2022-02-15 response incl. headers (docs/evidence.md §3 RAW-8)',
   cfnValidation: 'awsdocs/aws-cloudformation-user-guide#563, #517, #525 and aws/aws-cli#2941 (real "N validation error(s) detected" InvalidParameterException)',
   tokenRangeMsg: 'aws-samples/cloudfront-authorization-at-edge#144 and awsdocs/aws-cloudformation-user-guide#828 (real "Invalid range for token validity.")',
-  tokenUnitWithoutValue: 'public SST project comment: a unit without a value is applied to the default value (aws-evidence.md §2 #7)',
+  tokenUnitWithoutValue: 'public SST project comment: a unit without a value is applied to the default value (docs/evidence.md §5 X3)',
   refreshAlways: 'aws/aws-cdk#7625 (2020-04-27, real "REFRESH_TOKEN_AUTH should always be allowed.", InvalidParameterException, 400); aws/aws-cdk#10561',
-  ccSecret: 'public Terraform configurations quoting "client_credentials flow can not be selected if client does not have a client secret." (InvalidOAuthFlowException, 400; aws-evidence.md §2 #11)',
-  ccExclusive: 'aws/aws-sdk-js-v3#2650 and other public notes quoting "client_credentials flow can not be selected along with code flow or implicit flow." (aws-evidence.md §2 #12)',
+  ccSecret: 'public Terraform configurations quoting "client_credentials flow can not be selected if client does not have a client secret." (InvalidOAuthFlowException, 400; docs/evidence.md §5 X6)',
+  ccExclusive: 'aws/aws-sdk-js-v3#2650 and other public notes quoting "client_credentials flow can not be selected along with code flow or implicit flow." (docs/evidence.md §5 X6)',
   ccOpenid: 'hashicorp/terraform-provider-aws#4984 (2018, real "openid is not supported with client_credentials flow")',
   callbackNeeded: 'cisagov/crossfeed#440 (2020) and anomalyco/sst#6272 (2025): real "CallbackUrls can not be empty when code flow or implicit flow is selected"',
   scopeMissing: 'awsdocs/aws-cloudformation-user-guide#564, #518 (real ScopeDoesNotExistException "Invalid scope requested")',
-  idpMissing: 'public CDK/Terraform notes quoting real "The provider Google does not exist for User Pool us-east-1_…" (aws-evidence.md §2 #20)',
-  readAttrs: 'third-party lint rule quoting "Invalid read attributes specified while creating a client" (aws-evidence.md §2 #21, weak)',
+  idpMissing: 'public CDK/Terraform notes quoting real "The provider Google does not exist for User Pool us-east-1_…" (docs/evidence.md §5 X14)',
+  readAttrs: 'third-party lint rule quoting "Invalid read attributes specified while creating a client" (docs/evidence.md §5 X15, weak)',
   writeAttrs: 'aws/aws-cdk#2608, #20760 (real "Invalid write attributes specified while creating a client")',
   poolMissing: 'getmoto/moto#4434 quoting boto3 against AWS: "User pool <id> does not exist."; aws-amplify/amplify-flutter#740 (400 ResourceNotFoundException)',
   status400: 'aws-amplify/amplify-flutter#740 (400 ResourceNotFoundException), aws/aws-sdk-php#2183 (400 Bad Request), aws/aws-sdk-java#2301 (400 TooManyRequestsException)',

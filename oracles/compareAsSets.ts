@@ -9,7 +9,7 @@ export interface SetComparison {
 }
 
 /**
- * Lists as sets: AWS returns list members in its own order (aws-evidence.md §4 "list ordering",
+ * Lists as sets: AWS returns list members in its own order (docs/evidence.md §7 "lists",
  * rule output.lists-as-sets) and a set holds each element once, so order and repeats do not count.
  */
 export function compareAsSets(sent: readonly unknown[], got: readonly unknown[]): SetComparison {

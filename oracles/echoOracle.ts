@@ -21,7 +21,7 @@ function zeroRefreshBecomes(): unknown {
 }
 const REFRESH_DEFAULT = zeroRefreshBecomes();
 
-// With ApplicationArn and no RoleArn, AWS fills in its service-linked role (aws-evidence.md §4,
+// With ApplicationArn and no RoleArn, AWS fills in its service-linked role (docs/evidence.md §7,
 // CLI example 2024; hashicorp/terraform-provider-aws analyticsWithARN).
 const SERVICE_LINKED_ROLE = /^arn:[\w-]+:iam::\d+:role\/aws-service-role\/cognito-idp\.amazonaws\.com\/[\w+=,.@-]+$/;
 const USER_DATA_SHARED_DEFAULT = responseMembers.AnalyticsConfiguration?.members?.UserDataShared?.modelDefault;
@@ -29,8 +29,8 @@ const USER_DATA_SHARED_DEFAULT = responseMembers.AnalyticsConfiguration?.members
 /**
  * Members a structure may gain on the way back without having been sent, each with the evidence.
  * Anything else the response adds to a structure that was sent is an echo failure: in particular
- * TokenValidityUnits comes back exactly as sent (rule token-validity.default-units; aws-evidence.md
- * §3, Terraform explicitDefaults).
+ * TokenValidityUnits comes back exactly as sent (rule token-validity.default-units; docs/evidence.md
+ * §6, Terraform explicitDefaults).
  */
 const ALLOWED_EXTRAS: Readonly<Record<string, Readonly<Record<string, (got: unknown, sent: JsonObject) => boolean>>>> = {
   AnalyticsConfiguration: {

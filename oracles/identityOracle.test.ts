@@ -9,7 +9,7 @@ const run = (request: Record<string, unknown>, over: Record<string, unknown> = {
 const result = (vs: ReturnType<typeof run>) => Object.fromEntries(vs.map((v) => [v.ruleId, v.ok]));
 
 describe('identity oracle', () => {
-  it('passes real formats (aws-evidence.md §4)', () => {
+  it('passes real formats (docs/evidence.md §7)', () => {
     expect(result(run(withSecret, {}, new Set(['6p3bs000no6a4ue1idruvd05ad'])))).toEqual({
       'output.client-id.format': true, 'output.client-id.unique': true, 'output.client-secret.when-generated': true,
       'output.client-secret.format': true, 'output.timestamps.equal': true, 'output.timestamps.epoch-seconds': true,

@@ -21,8 +21,8 @@ const TS_EPOCH = ruleById('output.timestamps.epoch-seconds');
  * the target differ. 300 s is the skew SigV4 itself tolerates (a signed request more than 5
  * minutes off is refused), so a target that accepted our signed request is at most that far off.
  * Milliseconds (about 1000 times the seconds value) and ISO strings are far outside it.
- * The fraction is at most milliseconds, as every real sample has it (aws-evidence.md §4:
- * `1548697449.497`, `1733691997.612`); LocalStack's microseconds (`1745357329.211147`, §6) are not.
+ * The fraction is at most milliseconds, as every real sample has it (docs/evidence.md §7:
+ * `1548697449.497`, `1733691997.612`); LocalStack's microseconds (`1745357329.211147`, §9) are not.
  * Whole seconds pass: a double of .000 prints without a fraction.
  */
 export const CLOCK_TOLERANCE_SECONDS = 300;

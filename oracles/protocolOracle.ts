@@ -14,10 +14,10 @@ const ERROR_STATUS = 'protocol.client-error-status';
  * The awsJson1_1 Content-Type. The protocol gives the header "a static value of
  * application/x-amz-json-1.1" and says it MUST be that value (smithy aws-json.rst.template,
  * "Protocol Behaviors" and "Differences between awsJson1_0 and awsJson1_1"), and real Cognito
- * responses carry exactly it (aws-evidence.md RAW-8). So a parameter such as `; charset=utf-8` is
+ * responses carry exactly it (docs/evidence.md §3 RAW-8). So a parameter such as `; charset=utf-8` is
  * a departure and fails; only the letter case of type and subtype is free (RFC 9110 §8.3.1).
  * `application/x-amz-json-1.0`, which the API reference's HTTP examples show, is a doc error
- * (aws-evidence.md §8) and fails too.
+ * (docs/evidence.md §7) and fails too.
  */
 const JSON_1_1 = 'application/x-amz-json-1.1';
 

@@ -1,7 +1,7 @@
 /**
  * Server-generated values become stable tokens before two runs are compared (`<ClientId:1>`,
  * `<CreationDate:1>`), so a diff shows what changed in behaviour, not new ids and clocks
- * (the localstack-snapshot habit, shared/DESIGN.md).
+ * (the habit of LocalStack's snapshot tests).
  */
 const GENERATED = new Set(['ClientId', 'UserPoolId', 'ClientSecret', 'CreationDate', 'LastModifiedDate', 'RequestId']);
 

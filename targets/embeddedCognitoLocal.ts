@@ -14,7 +14,7 @@ import { TextTail } from './textTail.js';
 /**
  * cognito-local 5.x started as a child process on a free loopback port with its data in a fresh
  * temporary directory (it keeps `.cognito/db` in its working directory), as
- * shared/reference/cognito-local.md recommends.
+ * docs/evidence.md §9 recommends.
  */
 export interface EmbeddedCognitoLocal {
   /** `http://127.0.0.1:<port>/` */

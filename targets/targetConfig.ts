@@ -26,9 +26,9 @@ export interface TargetLimits {
 /**
  * Real Cognito allows 5 requests per second per operation per user pool on top of an account-wide
  * 15 RPS for the UserPoolClient categories (Developer Guide "Quotas", see
- * shared/reference/aws-evidence.md section 5); a run works in one pool, so 5 RPS and a few
+ * docs/evidence.md §8); a run works in one pool, so 5 RPS and a few
  * requests in flight. Emulators have no quota; 8 in flight is where cognito-local's reads stop
- * getting faster (shared/reference/cognito-local.md).
+ * getting faster (docs/evidence.md §9).
  */
 export const TARGET_LIMITS: Readonly<Record<'aws' | 'emulator', Readonly<TargetLimits>>> = {
   aws: { concurrency: 4, requestsPerSecond: 5 },

@@ -25,7 +25,7 @@ import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},
  *   AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
  *   EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3, the rest absent);
- * - ClientId 26 characters of [0-9a-v] starting 1–7, ClientSecret 52 starting 1 (aws-evidence.md §4);
+ * - ClientId 26 characters of [0-9a-v] starting 1–7, ClientSecret 52 starting 1 (docs/evidence.md §7);
  * - timestamps epoch seconds with a millisecond fraction, CreationDate = LastModifiedDate;
  * - lists come back deduplicated and reordered (rotated by one), as AWS reorders them.
  */

@@ -5,7 +5,7 @@ import type { Observation } from '../oracles/observation.js';
 
 /**
  * Hand-built exchanges and observations for the oracles' unit tests: a real-looking accepted create
- * (after aws-evidence.md RAW-1) and a real-looking rejection, each easy to bend one way.
+ * (after docs/evidence.md §3 RAW-1) and a real-looking rejection, each easy to bend one way.
  */
 export const NOW_MS = 1_732_259_462_702;
 export const POOL_ID = 'us-east-1_AbCdEf123';

@@ -8,7 +8,7 @@ import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
  * (or any loopback endpoint) with token buckets per user pool and per account, for the
  * UserPoolClient operations. A request over a limit is answered HTTP 400
  * `{"__type":"TooManyRequestsException","message":"Rate exceeded"}` (the status and message real
- * AWS sends, aws-evidence §5) and is NOT passed on: like AWS, a throttled create creates nothing.
+ * AWS sends, docs/evidence.md §8) and is NOT passed on: like AWS, a throttled create creates nothing.
  *
  * Buckets hold `burstSeconds` worth of tokens and refill continuously. Per pool it counts all
  * client writes together (and all client reads), the stricter reading of AWS's "5 per second per
