@@ -9,8 +9,10 @@ export function rulesDoc(): string {
     '',
     `Generated from \`contract/\` by \`npm run -s docs\`; do not edit by hand. Model ${contract.modelDate}; ${contract.rules.length} rules (${counts}).`,
     'Evidence: **model** (the AWS service model), **documented** (AWS documentation), **observed** (a real AWS response was seen),',
-    '**inferred** (reasoned from the sources, not seen). `npm run -s conformance -- spec --json` prints every rule with its sources,',
-    'expected outcome and the claims it does not follow.',
+    '**invariant** (follows from what the API means: one stored client, one id, an error changes nothing),',
+    '**inferred** (reasoned from the sources, not seen). A failure of an inferred rule, or of one whose sources are disputed or',
+    'unresolved, is *unconfirmed*: reported, but it fails a run only with `--strict`.',
+    '`npm run -s conformance -- spec --json` prints every rule with its sources, expected outcome and the claims it does not follow.',
     '',
     rulesTable(contract.rules),
   ].join('\n');

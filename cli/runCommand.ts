@@ -98,11 +98,11 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     writeBaseline(path, baselineFromReport(report, previous));
     out(`Baseline written: ${path}\n`);
   }
-  const outcome = baselinePath && !options.updateBaseline ? applyBaseline(report, loadBaseline(baselinePath), new Date()) : undefined;
-  const files = writeReports(report, options.out, outcome ? { baselineNote: baselineNote(outcome) } : {});
+  const outcome = baselinePath && !options.updateBaseline ? applyBaseline(report, loadBaseline(baselinePath), new Date(), { strict: options.strict }) : undefined;
+  const files = writeReports(report, options.out, { ...(outcome ? { baselineNote: baselineNote(outcome) } : {}), strict: options.strict });
   const knownGaps = new Set(outcome?.knownFailures.map((k) => k.result.id) ?? []);
   out(summaryText(report, files.json, { knownGaps }));
   if (outcome) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcome, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
-  return outcome ? outcome.exitCode : exitCodeOf(report);
+  return outcome ? outcome.exitCode : exitCodeOf(report, { strict: options.strict });
 }

@@ -16,6 +16,8 @@ export interface RunOptions {
   baseline?: string;
   noBaseline: boolean;
   updateBaseline: boolean;
+  /** `--strict`: unconfirmed failures (contract/verdictStrength.ts) fail the run too. */
+  strict: boolean;
   help: boolean;
 }
 
@@ -41,6 +43,8 @@ Run:
   --concurrency N      concurrent requests (default per target: 8 local, 4 aws)
   --out DIR            report directory (default ${DEFAULT_OUT})
   --replay-path PATH   replay one case (printed with each failure)
+  --strict             unconfirmed failures (rules whose evidence is inferred, or whose sources
+                       are disputed or unresolved) fail the run too; without it they are shown only
 
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
@@ -49,8 +53,8 @@ Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --no-baseline        judge every failure (ignore the default baseline)
   --update-baseline    write the run's failures to the baseline file (FILE, or the default one)
 
-Exit codes: 0 every rule passed or was skipped (with a baseline: every failure is a known gap);
-1 conformance failures (new ones, with a baseline); 2 usage or harness error.
+Exit codes: 0 every rule passed or was skipped, or failed unconfirmed (with a baseline: every
+failure is a known gap); 1 conformance failures (new ones, with a baseline); 2 usage or harness error.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
 `;
 
@@ -75,6 +79,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     baseline: { type: 'string' },
     'no-baseline': { type: 'boolean' },
     'update-baseline': { type: 'boolean' },
+    strict: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   let seed = DEFAULT_SEED;
@@ -103,6 +108,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     baseline: values.baseline,
     noBaseline: values['no-baseline'] ?? false,
     updateBaseline: values['update-baseline'] ?? false,
+    strict: values.strict ?? false,
     help: values.help ?? false,
   };
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contract, ruleById } from './contract.js';
+import { ALL_EVIDENCE } from './rule.js';
 import { errorStatus } from './operationErrors.js';
 import { rulesTable } from './rulesTable.js';
 
@@ -32,7 +33,7 @@ describe('the contract', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of contract.rules) {
       expect(r.id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
-      expect(['model', 'documented', 'observed', 'inferred']).toContain(r.evidence);
+      expect(ALL_EVIDENCE).toContain(r.evidence);
       expect(r.sources.length, r.id).toBeGreaterThan(0);
       expect(r.statement.length, r.id).toBeGreaterThan(10);
       for (const m of r.members) expect(memberExists(m), `${r.id}: ${m}`).toBe(true);
@@ -61,6 +62,35 @@ describe('the contract', () => {
     const r = ruleById('default.refresh-token-rotation');
     expect(r.evidence).toBe('inferred');
     expect(r.conflicts?.every((c) => c.status === 'unresolved')).toBe(true);
+  });
+
+  it('accepts ALLOW_* lists without ALLOW_REFRESH_TOKEN_AUTH: the 2020 rejection is a dated, superseded claim under a new id', () => {
+    const r = ruleById('explicit-auth-flows.refresh-token-auth-optional');
+    expect(r.evidence).toBe('observed');
+    expect(r.expect).toMatchObject({ outcome: 'accepted', when: { set: { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] } } });
+    expect(r.conflicts).toEqual([expect.objectContaining({ status: 'superseded', dated: { claimSeen: '2020-04-27', ruleSeen: '2025-07-02' } })]);
+    expect(r.formerIds).toEqual(['explicit-auth-flows.refresh-token-auth-required']);
+    expect(() => ruleById('explicit-auth-flows.refresh-token-auth-required')).toThrow(/unknown rule id/);
+    const formerIds = contract.rules.flatMap((x) => x.formerIds ?? []);
+    for (const id of formerIds) expect(contract.rules.some((x) => x.id === id), `${id} is both former and current`).toBe(false);
+  });
+
+  it('rejects the OAuth flag without flows or scopes with the message AWS sends', () => {
+    const r = ruleById('oauth.flag-needs-flows-and-scopes');
+    expect(r.evidence).toBe('observed');
+    expect(r.expect).toEqual({
+      outcome: 'rejected', errorTypes: ['InvalidParameterException'], status: 400,
+      message: 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.',
+    });
+  });
+
+  it('gives the invariants of the API their own evidence level', () => {
+    const invariants = contract.rules.filter((r) => r.evidence === 'invariant').map((r) => r.id).sort();
+    expect(invariants).toEqual(['consistency.describe-matches-create', 'consistency.list-matches-create', 'output.client-id.unique', 'side-effect.none-on-rejection']);
+  });
+
+  it('cites public sources only, never a path outside the repository', () => {
+    for (const r of contract.rules) for (const s of [...r.sources, ...(r.conflicts ?? []).flatMap((c) => c.sources)]) expect(s, r.id).not.toMatch(/\.\.\/shared|\/work\//);
   });
 
   it('follows the observed 400 for ResourceNotFound and TooManyRequests, not the model', () => {

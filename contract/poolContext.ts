@@ -6,6 +6,11 @@ export interface CustomAttribute {
   /** Full name as used in ReadAttributes/WriteAttributes, e.g. `custom:tier`. */
   name: string;
   mutable: boolean;
+  /**
+   * Required by the pool's schema. CreateUserPool rejects required custom attributes today, so a
+   * pool the run creates never has one; a recorded pool may say so all the same.
+   */
+  required?: boolean;
 }
 
 export interface AnalyticsFixture {
@@ -24,6 +29,11 @@ export interface PoolContext {
   identityProviders: readonly string[];
   /** A Pinpoint project the pool may send analytics to; absent when the run has none. */
   analytics?: AnalyticsFixture;
+  /**
+   * Standard attributes the pool's schema marks required (`email`); absent or empty: none. `sub`,
+   * required in every pool and never writable, is not listed.
+   */
+  requiredAttributes?: readonly string[];
 }
 
 /** Standard OAuth scopes every pool has (AllowedOAuthScopes documentation, model 2026-04-21). */
@@ -45,3 +55,14 @@ export const STANDARD_ATTRIBUTES = [
  * settled by any source we have, so valid requests never depend on it.
  */
 export const WRITABLE_STANDARD_ATTRIBUTES = STANDARD_ATTRIBUTES.filter((a) => !a.endsWith('_verified'));
+
+/**
+ * The attributes every WriteAttributes list must hold in this pool: its required attributes that a
+ * client can write (write-attributes.exist-and-writable; the developer guide: required attributes
+ * cannot be removed from an app client's write permissions).
+ */
+export function requiredWriteAttributes(pool: PoolContext): string[] {
+  const standard = (pool.requiredAttributes ?? []).filter((a) => (WRITABLE_STANDARD_ATTRIBUTES as readonly string[]).includes(a));
+  const custom = pool.customAttributes.filter((a) => a.required === true && a.mutable).map((a) => a.name);
+  return [...new Set([...standard, ...custom])];
+}

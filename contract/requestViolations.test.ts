@@ -64,7 +64,9 @@ describe('requestViolations', () => {
 
   it('judges the cross-field rules', () => {
     expect(v({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] })).toEqual(['explicit-auth-flows.no-legacy-mix']);
-    expect(v({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] })).toEqual(['explicit-auth-flows.refresh-token-auth-required']);
+    // Accepted since (at least) 2025: explicit-auth-flows.refresh-token-auth-optional.
+    expect(v({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] })).toEqual([]);
+    expect(v({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], RefreshTokenRotation: { Feature: 'ENABLED' } })).toEqual([]);
     expect(v({ CallbackURLs: ['https://a.example'], DefaultRedirectURI: 'https://b.example' })).toEqual(['default-redirect-uri.in-callback-urls']);
     expect(v({ CallbackURLs: ['http://app.example/cb'] })).toEqual(['callback-urls.https-except-loopback']);
     expect(v({ CallbackURLs: ['https://app.example/cb#x'] })).toEqual(['callback-urls.no-fragment']);
@@ -75,6 +77,11 @@ describe('requestViolations', () => {
     expect(v({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['openid'] })).toEqual(['oauth.client-credentials.no-openid']);
     expect(v({ AllowedOAuthFlows: ['implicit'] })).toEqual(['oauth.code-implicit.need-callback']);
     expect(v({ AllowedOAuthScopes: ['nope/read'] })).toEqual(['oauth.scopes.exist']);
+    const callback = { CallbackURLs: ['https://a.example'] };
+    for (const lists of [{}, { AllowedOAuthFlows: ['code'] }, { AllowedOAuthScopes: ['openid'] }, { AllowedOAuthFlows: [], AllowedOAuthScopes: ['openid'] }, { AllowedOAuthFlows: ['code'], AllowedOAuthScopes: [] }]) {
+      expect(v({ AllowedOAuthFlowsUserPoolClient: true, ...callback, ...lists }), JSON.stringify(lists)).toEqual(['oauth.flag-needs-flows-and-scopes']);
+    }
+    expect(v({ AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: [], AllowedOAuthScopes: [] })).toEqual([]);
     expect(v({ SupportedIdentityProviders: ['Google'] })).toEqual(['supported-identity-providers.exist']);
     expect(v({ ReadAttributes: ['custom:nope'] })).toEqual(['read-attributes.exist']);
     expect(v({ WriteAttributes: ['custom:born'] })).toEqual(['write-attributes.exist-and-writable']);
@@ -83,6 +90,19 @@ describe('requestViolations', () => {
     expect(v({ AnalyticsConfiguration: { UserDataShared: true } })).toEqual(['analytics.application-id-or-arn']);
     expect(v({ AnalyticsConfiguration: { ApplicationId: 'abc123' } })).toEqual(['analytics.application-id-needs-role-and-external-id']);
     expect(v({ UserPoolId: 'us-east-1_Missing1' })).toEqual(['user-pool.exists']);
+  });
+
+  it('wants every required attribute of the pool in a WriteAttributes list, when one is given', () => {
+    const required: PoolContext = { ...pool, requiredAttributes: ['email', 'sub'], customAttributes: [...pool.customAttributes, { name: 'custom:must', mutable: true, required: true }] };
+    const w = (extra: Record<string, unknown>) => requestViolations({ ...base, ...extra }, required);
+    expect(w({})).toEqual([]);
+    expect(w({ ReadAttributes: ['name'] })).toEqual([]);
+    expect(w({ WriteAttributes: ['email', 'custom:must', 'name'] })).toEqual([]);
+    expect(w({ WriteAttributes: ['name', 'custom:must'] })).toEqual(['write-attributes.exist-and-writable']);
+    expect(w({ WriteAttributes: ['email'] })).toEqual(['write-attributes.exist-and-writable']);
+    expect(w({ WriteAttributes: [] })).toEqual(['write-attributes.exist-and-writable']);
+    // sub is required in every pool and never writable: it is not asked for.
+    expect(w({ WriteAttributes: ['email', 'custom:must'] })).toEqual([]);
   });
 
   it('treats loopback http and custom schemes as allowed callback URLs', () => {

@@ -4,7 +4,7 @@ import { structureSchema } from './requestSchema.js';
 import { modelRuleId, type ConstraintKind } from './ruleIds.js';
 import { TOKENS, readToken } from './tokenValidity.js';
 import {
-  COGNITO_PROVIDER, STANDARD_ATTRIBUTES, STANDARD_SCOPES, WRITABLE_STANDARD_ATTRIBUTES, type PoolContext,
+  COGNITO_PROVIDER, STANDARD_ATTRIBUTES, STANDARD_SCOPES, WRITABLE_STANDARD_ATTRIBUTES, requiredWriteAttributes, type PoolContext,
 } from './poolContext.js';
 import { ALLOW_AUTH_FLOWS, LEGACY_AUTH_FLOWS } from './memberShapes.js';
 
@@ -105,7 +105,6 @@ function semanticViolations(request: RequestInput, pool: PoolContext): string[] 
   const legacy = flows.some((f) => (LEGACY_AUTH_FLOWS as readonly string[]).includes(f));
   const allow = flows.filter((f) => (ALLOW_AUTH_FLOWS as readonly string[]).includes(f));
   if (legacy && allow.length) out.push('explicit-auth-flows.no-legacy-mix');
-  if (allow.length && !allow.includes('ALLOW_REFRESH_TOKEN_AUTH')) out.push('explicit-auth-flows.refresh-token-auth-required');
 
   const callbacks = strings(request.CallbackURLs);
   if (typeof request.DefaultRedirectURI === 'string' && !callbacks.includes(request.DefaultRedirectURI)) {
@@ -121,6 +120,7 @@ function semanticViolations(request: RequestInput, pool: PoolContext): string[] 
 
   const oauth = strings(request.AllowedOAuthFlows);
   const scopes = strings(request.AllowedOAuthScopes);
+  if (request.AllowedOAuthFlowsUserPoolClient === true && (oauth.length === 0 || scopes.length === 0)) out.push('oauth.flag-needs-flows-and-scopes');
   if (oauth.includes('client_credentials')) {
     if (!hasSecret(request)) out.push('oauth.client-credentials.needs-secret');
     if (oauth.includes('code') || oauth.includes('implicit')) out.push('oauth.client-credentials.exclusive');
@@ -136,7 +136,9 @@ function semanticViolations(request: RequestInput, pool: PoolContext): string[] 
   const readable = new Set<string>([...STANDARD_ATTRIBUTES, ...pool.customAttributes.map((a) => a.name)]);
   if (strings(request.ReadAttributes).some((a) => !readable.has(a))) out.push('read-attributes.exist');
   const writable = new Set<string>([...WRITABLE_STANDARD_ATTRIBUTES, ...pool.customAttributes.filter((a) => a.mutable).map((a) => a.name)]);
-  if (strings(request.WriteAttributes).some((a) => !writable.has(a))) out.push('write-attributes.exist-and-writable');
+  const write = strings(request.WriteAttributes);
+  const lacksRequired = Array.isArray(request.WriteAttributes) && requiredWriteAttributes(pool).some((a) => !write.includes(a));
+  if (write.some((a) => !writable.has(a)) || lacksRequired) out.push('write-attributes.exist-and-writable');
 
   if (request.ClientSecret !== undefined && request.GenerateSecret === true) out.push('client-secret.not-with-generate-secret');
   if (request.EnablePropagateAdditionalUserContextData === true && !hasSecret(request)) out.push('propagate-user-context.needs-secret');

@@ -171,7 +171,8 @@ export const responseRules: readonly Rule[] = [
     kind: 'output',
     members: ['ClientId'],
     statement: 'Every create returns a ClientId not seen before in the run',
-    evidence: 'inferred',
+    // An id names one client: two clients under one id could not be told apart by any operation.
+    evidence: 'invariant',
     sources: [modelSource('ClientIdType: the ID of the app client')],
     expect: { outcome: 'any' },
     breakable: false,
@@ -195,14 +196,7 @@ export const responseRules: readonly Rule[] = [
     sources: [src.cliExample2019, src.modelExample, src.raw7],
     expect: { outcome: 'accepted', when: { set: { GenerateSecret: true } } },
     breakable: false,
-    conflicts: [
-      {
-        claim: 'A custom ClientSecret (given in the request) is not returned by CreateUserPoolClient',
-        sources: ['AWS API Reference, AddUserPoolClientSecret (custom secrets are not returned by create)'],
-        status: 'unresolved',
-      },
-    ],
-    note: 'Whether a ClientSecret given in the request is echoed is open; the echo oracle does not judge it.',
+    note: 'Whether a ClientSecret given in the request is echoed is open (AWS API Reference, AddUserPoolClientSecret: custom secrets are not returned by create); this rule is about GenerateSecret true only, and the echo oracle does not judge a given secret.',
   },
   {
     id: 'output.timestamps.equal',
@@ -283,7 +277,9 @@ export const responseRules: readonly Rule[] = [
     kind: 'side-effect',
     members: [],
     statement: 'After a rejected create, ListUserPoolClients shows no new client',
-    evidence: 'inferred',
+    // An error answer means the operation did not happen: a client made anyway is one the caller
+    // has no id for and cannot delete.
+    evidence: 'invariant',
     sources: [src.apiRef + ' (an error response means the operation did not take effect)'],
     expect: { outcome: 'any' },
     breakable: false,
@@ -293,7 +289,8 @@ export const responseRules: readonly Rule[] = [
     kind: 'consistency',
     members: ['UserPoolClient'],
     statement: 'DescribeUserPoolClient returns what CreateUserPoolClient returned',
-    evidence: 'inferred',
+    // Both read the one stored client: nothing happened to it between the two answers.
+    evidence: 'invariant',
     sources: [modelSource('DescribeUserPoolClient returns UserPoolClientType'), 'docs/evidence.md §3 RAW-4 and RAW-6 (describe responses have the create shape)'],
     expect: { outcome: 'any' },
     breakable: false,
@@ -303,7 +300,7 @@ export const responseRules: readonly Rule[] = [
     kind: 'consistency',
     members: ['ClientId', 'ClientName', 'UserPoolId'],
     statement: 'ListUserPoolClients lists the new client with the same ClientName and UserPoolId',
-    evidence: 'inferred',
+    evidence: 'invariant',
     sources: [modelSource('ListUserPoolClients returns UserPoolClientDescription (ClientId, UserPoolId, ClientName)')],
     expect: { outcome: 'any' },
     breakable: false,

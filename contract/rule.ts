@@ -2,7 +2,16 @@
  * A rule of the contract: one fact about CreateUserPoolClient that a target can conform to or
  * break. Rules are data; generators, oracles, reports and docs all read them from here.
  */
-export type Evidence = 'model' | 'documented' | 'observed' | 'inferred';
+/**
+ * How the rule is known: `observed` (a real AWS response shows it), `model` (the service model
+ * says so), `documented` (AWS documentation says so, no real response seen), `invariant` (follows
+ * from what the API means, whatever its validation: a rejected create changes nothing, ids are
+ * unique, reads agree with the write), `inferred` (a reading of the sources nobody has seen AWS
+ * confirm). contract/verdictStrength.ts says which of them can fail a run by default.
+ */
+export type Evidence = 'model' | 'documented' | 'observed' | 'invariant' | 'inferred';
+
+export const ALL_EVIDENCE: readonly Evidence[] = ['observed', 'model', 'documented', 'invariant', 'inferred'];
 
 export type RuleKind =
   | 'required'
@@ -54,8 +63,18 @@ export type Expectation =
 export interface Conflict {
   claim: string;
   sources: readonly string[];
-  /** superseded: newer evidence replaced it; unresolved: evidence is split and the rule does not decide. */
+  /**
+   * superseded: newer evidence replaced it (the rule follows the newer); disputed: a source still
+   * says otherwise (often AWS documentation against real responses) and the rule takes one side;
+   * unresolved: evidence is split and the rule does not decide. A disputed or unresolved conflict
+   * makes the rule's failures unconfirmed (verdictStrength.ts).
+   */
   status: 'superseded' | 'unresolved' | 'disputed';
+  /**
+   * For a claim that held once: when it was last seen to hold and when the rule's reading was
+   * seen instead (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), e.g. rejected in 2020, accepted in 2025-07.
+   */
+  dated?: { claimSeen: string; ruleSeen: string };
 }
 
 /** Pool fixtures a rule needs before it can be exercised. */
@@ -76,5 +95,10 @@ export interface Rule {
   breakable: boolean;
   conflicts?: readonly Conflict[];
   needs?: readonly FixtureNeed[];
+  /**
+   * Ids this rule had before (a rule whose expectation turned around gets a new id that says what
+   * it asserts); a baseline naming one is told the new id.
+   */
+  formerIds?: readonly string[];
   note?: string;
 }

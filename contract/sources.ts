@@ -1,7 +1,8 @@
 /**
  * Citations the rules use. Each is a short reference a reader can follow: a model shape and date,
- * an AWS documentation page, or the public report of a real AWS response. docs/evidence.md lists
- * the research sources (what each is, how old) and summarises the findings by section.
+ * an AWS documentation page, or the public report of a real AWS response (repository, issue or
+ * file, with a date). `docs/evidence.md §n` names the section of the project's evidence page that
+ * summarises a citation; the public source is always given beside it.
  */
 export const MODEL_DATE = '2026-04-21';
 
@@ -34,6 +35,10 @@ export const src = {
   tokenRangeMsg: 'aws-samples/cloudfront-authorization-at-edge#144 and awsdocs/aws-cloudformation-user-guide#828 (real "Invalid range for token validity.")',
   tokenUnitWithoutValue: 'public SST project comment: a unit without a value is applied to the default value (docs/evidence.md §5 X3)',
   refreshAlways: 'aws/aws-cdk#7625 (2020-04-27, real "REFRESH_TOKEN_AUTH should always be allowed.", InvalidParameterException, 400); aws/aws-cdk#10561',
+  refreshOptional2025: 'imo-tikuwa/cognito-demo notes/setup_hosted-ui-login.md (commit 7a04ff6, 2025-07, ap-northeast-1): real describe-user-pool-client output, ExplicitAuthFlows ["ALLOW_USER_PASSWORD_AUTH"] alone, CreationDate == LastModifiedDate 2025-07-02T03:27:39.867Z (never updated since create, so the create itself carried the list)',
+  refreshOptional2026: 'hashicorp/terraform-provider-aws#47196 (2026-04-02): a client created with ExplicitAuthFlows ["ALLOW_USER_SRP_AUTH"] and RefreshTokenRotation ENABLED, without ALLOW_REFRESH_TOKEN_AUTH',
+  oauthFlagNeedsLists: 'hashicorp/terraform-provider-aws internal/service/cognitoidp/managed_user_pool_client_test.go (acceptance test against real AWS): "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows." (InvalidParameterException); the same message quoted from failed CloudFormation deploys of clients with the flag true and no flows',
+  requiredWrite: 'Amazon Cognito Developer Guide, "Attribute permissions and scopes" (app client attribute read and write permissions): required attributes cannot be removed from an app client\'s write permissions',
   ccSecret: 'public Terraform configurations quoting "client_credentials flow can not be selected if client does not have a client secret." (InvalidOAuthFlowException, 400; docs/evidence.md §5 X6)',
   ccExclusive: 'aws/aws-sdk-js-v3#2650 and other public notes quoting "client_credentials flow can not be selected along with code flow or implicit flow." (docs/evidence.md §5 X6)',
   ccOpenid: 'hashicorp/terraform-provider-aws#4984 (2018, real "openid is not supported with client_credentials flow")',

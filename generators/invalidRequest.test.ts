@@ -77,6 +77,22 @@ describe('invalidRequest', () => {
     }
   });
 
+  it('breaks write-attributes.exist-and-writable by leaving out a required attribute as well as by unwritable ones', () => {
+    const rs = fc.sample(invalidRequest(ruleById('write-attributes.exist-and-writable'), fullPool)!, { seed: SEED, numRuns: 200 }).map((c) => c.request.WriteAttributes as string[]);
+    const leftOut = rs.filter((w) => !w.includes('email'));
+    expect(leftOut.length).toBeGreaterThan(20);
+    expect(leftOut.every((w) => w.length > 0)).toBe(true);
+    expect(rs.some((w) => w.includes('email'))).toBe(true);
+  });
+
+  it('breaks oauth.flag-needs-flows-and-scopes with flows, scopes or both missing, absent and empty', () => {
+    const rs = fc.sample(invalidRequest(ruleById('oauth.flag-needs-flows-and-scopes'), fullPool)!, { seed: SEED, numRuns: 200 }).map((c) => c.request);
+    expect(rs.every((r) => r.AllowedOAuthFlowsUserPoolClient === true)).toBe(true);
+    const shape = (v: unknown) => (v === undefined ? 'absent' : (v as unknown[]).length ? 'some' : 'empty');
+    const seen = new Set(rs.map((r) => `${shape(r.AllowedOAuthFlows)}/${shape(r.AllowedOAuthScopes)}`));
+    expect(seen).toEqual(new Set(['absent/absent', 'empty/empty', 'some/absent', 'some/empty', 'absent/some', 'empty/some']));
+  });
+
   it('carries the rule id, member path and expected error', () => {
     const [c] = fc.sample(invalidRequest(ruleById('oauth.client-credentials.needs-secret'), fullPool)!, { seed: SEED, numRuns: 1 });
     expect(c.ruleId).toBe('oauth.client-credentials.needs-secret');

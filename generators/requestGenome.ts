@@ -54,6 +54,11 @@ export interface Genome {
   propagate?: boolean;
   authSession?: number;
   rotation?: { feature: string; grace?: number };
+  /**
+   * Whether an ALLOW_* list goes without ALLOW_REFRESH_TOKEN_AUTH (current AWS accepts that:
+   * explicit-auth-flows.refresh-token-auth-optional). Shrinks to false: the list as drawn.
+   */
+  dropRefreshFlow: boolean;
 }
 
 export const CLIENT_CREDENTIALS = 'client_credentials';
@@ -150,5 +155,6 @@ export function genome(pool: PoolContext): fc.Arbitrary<Genome> {
       }),
       6,
     ),
+    dropRefreshFlow: fc.boolean(),
   });
 }

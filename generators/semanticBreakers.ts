@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { LEGACY_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from '../contract/memberShapes.js';
 import {
-  COGNITO_PROVIDER, STANDARD_ATTRIBUTES, STANDARD_SCOPES, type PoolContext,
+  COGNITO_PROVIDER, STANDARD_ATTRIBUTES, STANDARD_SCOPES, WRITABLE_STANDARD_ATTRIBUTES, requiredWriteAttributes, type PoolContext,
 } from '../contract/poolContext.js';
 import { requestMembers } from '../contract/requestMembers.js';
 import { TOKENS, type TokenSpec } from '../contract/tokenValidity.js';
 import type { RequestBody } from './testCase.js';
-import { OTHER_ALLOW_FLOWS, allowFlowsWithRefresh } from './authFlows.js';
+import { allowFlowsWithRefresh } from './authFlows.js';
 import { cannotBreak, withItem, type BreakerPlan, type Fault } from './breakerPlan.js';
 import { canonicalRequest } from './canonicalRequest.js';
 import { OPENID, oauthScopes } from './oauthScopes.js';
@@ -107,7 +107,7 @@ const unitWithoutValue: Breaker = (pool) => {
   return perToken.length ? plan(fc.oneof(...perToken)) : cannotBreak('every unit alone is in range');
 };
 
-/** Legacy and ALLOW_* flows together; ALLOW_REFRESH_TOKEN_AUTH is there, so only the mix is wrong. */
+/** Legacy and ALLOW_* flows together (ALLOW_REFRESH_TOKEN_AUTH among them, as lists were in 2020): only the mix is wrong. */
 const legacyMix: Breaker = (pool) => plan(
   fc.tuple(validRequest(pool, { omit: ['ExplicitAuthFlows'] }), fc.subarray([...LEGACY_AUTH_FLOWS], { minLength: 1 }), allowFlowsWithRefresh(), fc.nat())
     .map(([req, legacy, allow, n]) => {
@@ -115,11 +115,6 @@ const legacyMix: Breaker = (pool) => plan(
       const k = n % mixed.length;
       return fault('ExplicitAuthFlows', withoutRotationConflict({ ...req, ExplicitAuthFlows: [...mixed.slice(k), ...mixed.slice(0, k)] }));
     }),
-);
-
-const refreshTokenAuthMissing: Breaker = (pool) => plan(
-  fc.tuple(validRequest(pool, { omit: ['ExplicitAuthFlows'] }), fc.shuffledSubarray([...OTHER_ALLOW_FLOWS], { minLength: 1 }))
-    .map(([req, flows]) => fault('ExplicitAuthFlows', withoutRotationConflict({ ...req, ExplicitAuthFlows: flows }))),
 );
 
 /** A URL not in CallbackURLs: often a near miss of one that is (another path under it). */
@@ -163,6 +158,30 @@ function oauthClient(req: RequestBody, flows: string[], scopes: string[]): Recor
 }
 
 const NO_RS_SCOPES = 'client_credentials takes resource-server scopes only (valid requests give it no other) and the pool has none';
+
+/**
+ * AllowedOAuthFlowsUserPoolClient true with flows or scopes missing (absent or empty), or both. The
+ * list that is there is a valid one (code/implicit with a callback URL, or the pool's scopes), so
+ * only the missing list is wrong.
+ */
+const oauthFlagWithoutLists: Breaker = (pool) => {
+  type Missing = 'flows' | 'scopes' | 'both';
+  return plan(
+    fc.tuple(
+      validRequest(pool, { omit: OAUTH_MEMBERS }),
+      fc.constantFrom<Missing>('both', 'scopes', 'flows'),
+      fc.boolean(),
+      fc.subarray([...CODE_IMPLICIT], { minLength: 1 }),
+      oauthScopes(pool, 'code-implicit')!,
+      redirectUrl(),
+    ).map(([req, missing, empty, flows, scopes, spare]) => {
+      const gone = empty ? [] : undefined;
+      const out: Record<string, unknown> = { ...req, [FLAG]: true, [FLOWS]: missing === 'scopes' ? flows : gone, [SCOPES]: missing === 'flows' ? scopes : gone };
+      if (missing === 'scopes' && !(req[CALLBACKS] as string[] | undefined)?.length) out[CALLBACKS] = [spare];
+      return fault(FLAG, out);
+    }),
+  );
+};
 
 const ccWithoutSecret: Breaker = (pool) => {
   const scopes = oauthScopes(pool, 'client-credentials');
@@ -257,18 +276,41 @@ const unknownReadAttribute: Breaker = (pool) => plan(
 
 /**
  * A write attribute that is unknown, or an immutable custom attribute (readable, so it may also be
- * in ReadAttributes). The *_verified flags are not used: whether a client may write them is open.
+ * in ReadAttributes); the pool's required attributes stay in the list, so only that attribute is
+ * wrong. The *_verified flags are not used: whether a client may write them is open.
  */
-const badWriteAttribute: Breaker = (pool) => {
+function writeAttributeNotWritable(pool: PoolContext): fc.Arbitrary<Fault> {
   const immutable = pool.customAttributes.filter((a) => !a.mutable).map((a) => a.name);
+  const required = requiredWriteAttributes(pool);
   const attrs = fc.oneof(
     unknownAttribute(pool).map((name) => ({ name, readable: false })),
     ...(immutable.length ? [fc.constantFrom(...immutable).map((name) => ({ name, readable: true }))] : []),
   );
-  return plan(fc.tuple(validRequest(pool, { omit: ['ReadAttributes'] }), attrs, fc.boolean(), fc.nat()).map(([req, attr, alsoRead, n]) => {
-    const write = withItem(req.WriteAttributes as string[] | undefined, attr.name, n);
+  return fc.tuple(validRequest(pool, { omit: ['ReadAttributes'] }), attrs, fc.boolean(), fc.nat()).map(([req, attr, alsoRead, n]) => {
+    const write = withItem((req.WriteAttributes as string[] | undefined) ?? required, attr.name, n);
     return fault('WriteAttributes[]', { ...req, WriteAttributes: write, ...(attr.readable && alsoRead ? { ReadAttributes: [...write] } : {}) });
-  }));
+  });
+}
+
+/**
+ * A WriteAttributes list without one of the pool's required attributes (the cause the developer
+ * guide documents for "Invalid write attributes specified while creating a client"): the other
+ * attributes of the list are writable ones, and the list is never empty.
+ */
+function requiredAttributeLeftOut(pool: PoolContext, required: readonly string[]): fc.Arbitrary<Fault> {
+  const others = [...WRITABLE_STANDARD_ATTRIBUTES, ...pool.customAttributes.filter((a) => a.mutable).map((a) => a.name)]
+    .filter((a) => !required.includes(a));
+  return fc.tuple(
+    validRequest(pool, { omit: ['ReadAttributes', 'WriteAttributes'] }),
+    fc.constantFrom(...required),
+    fc.shuffledSubarray(others, { minLength: 1, maxLength: 3 }),
+  ).map(([req, left, rest]) => fault('WriteAttributes[]', { ...req, WriteAttributes: [...required.filter((a) => a !== left), ...rest] }));
+}
+
+const badWriteAttribute: Breaker = (pool) => {
+  const required = requiredWriteAttributes(pool);
+  const faults = [writeAttributeNotWritable(pool), ...(required.length ? [requiredAttributeLeftOut(pool, required)] : [])];
+  return plan(fc.oneof(...faults));
 };
 
 const secretWithGenerate: Breaker = (pool) => plan(
@@ -325,12 +367,12 @@ export const semanticBreakers: Readonly<Record<string, Breaker>> = {
   ...Object.fromEntries(TOKENS.map((t) => [t.rangeRuleId, tokenRange(t)])),
   'token-validity.unit-without-value': unitWithoutValue,
   'explicit-auth-flows.no-legacy-mix': legacyMix,
-  'explicit-auth-flows.refresh-token-auth-required': refreshTokenAuthMissing,
   'default-redirect-uri.in-callback-urls': defaultRedirectNotInCallbacks,
   'callback-urls.absolute': badUrlIn('CallbackURLs', relativeUrl),
   'callback-urls.no-fragment': badUrlIn('CallbackURLs', urlWithFragment),
   'callback-urls.https-except-loopback': badUrlIn('CallbackURLs', plainHttpUrl),
   'logout-urls.same-rules-as-callback': badUrlIn('LogoutURLs', fc.oneof(relativeUrl, urlWithFragment, plainHttpUrl)),
+  'oauth.flag-needs-flows-and-scopes': oauthFlagWithoutLists,
   'oauth.client-credentials.needs-secret': ccWithoutSecret,
   'oauth.client-credentials.exclusive': ccNotAlone,
   'oauth.client-credentials.no-openid': ccWithOpenid,

@@ -43,6 +43,8 @@ function expectedLabels(): string[] {
 const UNREACHABLE: Readonly<Record<string, string>> = {
   // client_credentials goes alone (oauth.client-credentials.exclusive): at most code + implicit.
   'list:AllowedOAuthFlows=max': 'a valid client has at most two flows',
+  // fullPool requires email (write-attributes.exist-and-writable): a WriteAttributes list holds it.
+  'list:WriteAttributes=empty': 'a WriteAttributes list holds the pool\'s required attributes',
 };
 
 /** The boundaries the brief names, written out by hand rather than derived, as an independent check. */
@@ -113,6 +115,32 @@ describe('validRequest', () => {
     expect(Object.keys(shrunk)).toEqual(['UserPoolId', 'ClientName', 'CallbackURLs']);
   });
 
+  it('sends ALLOW_* lists with and without ALLOW_REFRESH_TOKEN_AUTH, and rotation only without it', () => {
+    const rs = fc.sample(validRequest(fullPool), { seed: SEED, numRuns: 300 });
+    const allow = rs.map((r) => r.ExplicitAuthFlows as string[] | undefined).filter((f): f is string[] => !!f?.some((x) => x.startsWith('ALLOW_')));
+    expect(allow.some((f) => f.includes('ALLOW_REFRESH_TOKEN_AUTH'))).toBe(true);
+    expect(allow.some((f) => !f.includes('ALLOW_REFRESH_TOKEN_AUTH'))).toBe(true);
+    for (const r of rs) {
+      if ((r.RefreshTokenRotation as { Feature?: string } | undefined)?.Feature !== 'ENABLED') continue;
+      const flows = r.ExplicitAuthFlows as string[] | undefined;
+      expect(flows === undefined || (flows.length > 0 && flows.every((f) => f.startsWith('ALLOW_')) && !flows.includes('ALLOW_REFRESH_TOKEN_AUTH')), JSON.stringify(flows)).toBe(true);
+    }
+    expect(rs.some((r) => (r.RefreshTokenRotation as { Feature?: string } | undefined)?.Feature === 'ENABLED' && r.ExplicitAuthFlows !== undefined)).toBe(true);
+  });
+
+  it('puts the pool\'s required attributes in every WriteAttributes list, and the flag true only with flows and scopes', () => {
+    const rs = fc.sample(validRequest(fullPool), { seed: SEED, numRuns: 300 });
+    const writes = rs.map((r) => r.WriteAttributes as string[] | undefined).filter((w): w is string[] => w !== undefined);
+    expect(writes.length).toBeGreaterThan(50);
+    expect(writes.every((w) => w.includes('email'))).toBe(true);
+    for (const r of rs.filter((x) => x.AllowedOAuthFlowsUserPoolClient === true)) {
+      expect((r.AllowedOAuthFlows as string[]).length).toBeGreaterThan(0);
+      expect((r.AllowedOAuthScopes as string[]).length).toBeGreaterThan(0);
+    }
+    const noEmailRead = fc.sample(validRequest(fullPool, { set: { ReadAttributes: ['name'] } }), { seed: SEED, numRuns: 100 });
+    expect(noEmailRead.every((r) => r.WriteAttributes === undefined)).toBe(true);
+  });
+
   describe('options', () => {
     const accepted = contract.rules.filter((r) => r.expect.outcome === 'accepted' && r.expect.when);
     it.each(accepted.map((r) => [r.id, r] as const))('honours the `when` of %s and stays valid', (_, rule) => {
@@ -159,6 +187,11 @@ describe('validRequest', () => {
       const rs = fc.sample(validRequest(fullPool, { omit: ['TokenValidityUnits.RefreshToken', 'AccessTokenValidity'] }), { seed: SEED, numRuns: 200 });
       expect(rs.every((r) => (r.TokenValidityUnits as Record<string, unknown> | undefined)?.RefreshToken === undefined && r.AccessTokenValidity === undefined)).toBe(true);
       expect(rs.some((r) => r.TokenValidityUnits !== undefined)).toBe(true);
+    });
+
+    it('refuses options that force the OAuth flag on with nothing to go with it', () => {
+      const arb = validRequest(fullPool, { set: { AllowedOAuthFlowsUserPoolClient: true }, omit: ['AllowedOAuthScopes'] });
+      expect(() => fc.sample(arb, { seed: SEED, numRuns: 1 })).toThrow(/oauth.flag-needs-flows-and-scopes/);
     });
 
     it('rejects member paths the contract does not know', () => {

@@ -1,10 +1,11 @@
 import type fc from 'fast-check';
-import type { PoolContext } from '../contract/poolContext.js';
-import { COGNITO_PROVIDER } from '../contract/poolContext.js';
+import { ALLOW_AUTH_FLOWS } from '../contract/memberShapes.js';
+import { COGNITO_PROVIDER, requiredWriteAttributes, type PoolContext } from '../contract/poolContext.js';
 import { requestMembers } from '../contract/requestMembers.js';
 import { TOKENS, type TokenSpec } from '../contract/tokenValidity.js';
 import type { RequestBody } from './testCase.js';
 import { canonicalRequest } from './canonicalRequest.js';
+import { REFRESH_TOKEN_AUTH, withoutRefreshFlow } from './authFlows.js';
 import type { OAuthFlowFamily } from './oauthScopes.js';
 import { RequestChoices, type ValidRequestOptions } from './requestChoices.js';
 import { CLIENT_CREDENTIALS, genome, type Genome, type TokenGene, type ValuePick } from './requestGenome.js';
@@ -124,15 +125,24 @@ function tokenValidities(out: Draft, g: Genome, c: RequestChoices): void {
   out.TokenValidityUnits = Object.hasOwn(c.set, 'TokenValidityUnits') ? c.set.TokenValidityUnits : Object.keys(units).length ? units : undefined;
 }
 
+/** An ALLOW_* list without ALLOW_REFRESH_TOKEN_AUTH: the only explicit flows rotation is seen with. */
+function isAllowListWithoutRefresh(flows: readonly string[]): boolean {
+  return flows.length > 0 && flows.every((f) => (ALLOW_AUTH_FLOWS as readonly string[]).includes(f)) && !flows.includes(REFRESH_TOKEN_AUTH);
+}
+
 /**
  * Rules: explicit-auth-flows.no-legacy-mix (the genome draws legacy-only or ALLOW_*-only lists),
- * explicit-auth-flows.refresh-token-auth-required.
- * RefreshTokenRotation ENABLED only when ExplicitAuthFlows is omitted: rotation does not work with
- * REFRESH_TOKEN_AUTH (developer guide, refresh token rotation). RetryGracePeriodSeconds goes only
- * with ENABLED (its documentation describes it for rotation).
+ * explicit-auth-flows.refresh-token-auth-optional (ALLOW_* lists come with ALLOW_REFRESH_TOKEN_AUTH
+ * and without it).
+ * RefreshTokenRotation ENABLED only when ExplicitAuthFlows is omitted or an ALLOW_* list without
+ * ALLOW_REFRESH_TOKEN_AUTH: rotation does not work with REFRESH_TOKEN_AUTH (src.devGuideRefresh),
+ * real AWS created a rotating client with ["ALLOW_USER_SRP_AUTH"] (src.refreshOptional2026), and
+ * rotation with legacy flows or an empty list has no source. RetryGracePeriodSeconds goes only with
+ * ENABLED (its documentation describes it for rotation).
  */
 function authFlowsAndRotation(out: Draft, g: Genome, c: RequestChoices): void {
-  const authFlows = c.pick('ExplicitAuthFlows', g.explicitAuthFlows);
+  const drawn = g.explicitAuthFlows && g.dropRefreshFlow ? withoutRefreshFlow(g.explicitAuthFlows) : g.explicitAuthFlows;
+  const authFlows = c.pick('ExplicitAuthFlows', drawn);
   out.ExplicitAuthFlows = authFlows;
   let rotation = c.pick<Record<string, unknown> | undefined>(
     'RefreshTokenRotation',
@@ -140,7 +150,8 @@ function authFlowsAndRotation(out: Draft, g: Genome, c: RequestChoices): void {
       ? { Feature: ROTATION_ENABLED, RetryGracePeriodSeconds: g.rotation.grace }
       : { Feature: g.rotation.feature }),
   );
-  if (!c.isSet('RefreshTokenRotation') && rotation?.Feature === ROTATION_ENABLED && authFlows !== undefined) rotation = { Feature: ROTATION_DISABLED };
+  const rotationFits = authFlows === undefined || (Array.isArray(authFlows) && isAllowListWithoutRefresh(authFlows));
+  if (!c.isSet('RefreshTokenRotation') && rotation?.Feature === ROTATION_ENABLED && !rotationFits) rotation = { Feature: ROTATION_DISABLED };
   out.RefreshTokenRotation = rotation;
 }
 
@@ -149,9 +160,9 @@ function withCognito(providers: readonly string[]): string[] {
 }
 
 /**
- * Rules: oauth.client-credentials.needs-secret, oauth.client-credentials.exclusive,
- * oauth.client-credentials.no-openid, oauth.code-implicit.need-callback, oauth.scopes.exist,
- * supported-identity-providers.exist.
+ * Rules: oauth.flag-needs-flows-and-scopes, oauth.client-credentials.needs-secret,
+ * oauth.client-credentials.exclusive, oauth.client-credentials.no-openid,
+ * oauth.code-implicit.need-callback, oauth.scopes.exist, supported-identity-providers.exist.
  * AllowedOAuthFlowsUserPoolClient is true exactly when flows and scopes are non-empty, and then
  * SupportedIdentityProviders includes COGNITO (the flag's documentation: it "must be true before
  * you can configure" flows and scopes; whether flows are accepted with the flag false is open).
@@ -192,6 +203,9 @@ function oauthMembers(out: Draft, g: Genome, c: RequestChoices, hasSecret: boole
     out[FLOWS] = c.pick(FLOWS, g.oauth.emptyListsWhenOff ? [] : undefined);
     out[SCOPES] = c.pick(SCOPES, g.oauth.emptyListsWhenOff ? [] : undefined);
     out[SIP] = c.pick(SIP, g.providers);
+    if (out[FLAG] === true) {
+      throw new Error('validRequest: the options force AllowedOAuthFlowsUserPoolClient true but leave no valid flows and scopes (oauth.flag-needs-flows-and-scopes)');
+    }
   }
   return callbacks;
 }
@@ -224,17 +238,33 @@ function redirectUrls(out: Draft, g: Genome, c: RequestChoices, callbacks: strin
   out.LogoutURLs = c.pick('LogoutURLs', g.logout);
 }
 
+/** `list` with the missing ones of `extra` appended. */
+function withAll(list: readonly string[], extra: readonly string[]): string[] {
+  return [...list, ...extra.filter((a) => !list.includes(a))];
+}
+
 /**
  * Rules: read-attributes.exist, write-attributes.exist-and-writable.
  * Read attributes are the pool's (standard or custom); write attributes its writable ones (no
- * immutable custom attribute, no *_verified flag: whether a client may write those is open).
- * WriteAttributes ⊆ ReadAttributes when ReadAttributes is given (a client that may write what it
- * may not read has no source either way).
+ * immutable custom attribute, no *_verified flag: whether a client may write those is open), and a
+ * WriteAttributes list holds every required attribute of the pool. WriteAttributes ⊆
+ * ReadAttributes when ReadAttributes is given (a client that may write what it may not read has no
+ * source either way), so the required attributes join a drawn ReadAttributes list too; when the
+ * caller forces a ReadAttributes list without them, no WriteAttributes list is sent.
  */
-function attributeMembers(out: Draft, g: Genome, c: RequestChoices): void {
-  const read = c.pick('ReadAttributes', g.readAttributes);
+function attributeMembers(out: Draft, g: Genome, pool: PoolContext, c: RequestChoices): void {
+  const required = requiredWriteAttributes(pool);
+  let read = c.pick('ReadAttributes', g.readAttributes);
   let write = c.pick('WriteAttributes', g.writeAttributes);
-  if (Array.isArray(read) && Array.isArray(write) && !c.isSet('WriteAttributes')) write = write.filter((a) => read.includes(a));
+  if (Array.isArray(write) && !c.isSet('WriteAttributes')) {
+    write = withAll(write, required);
+    if (Array.isArray(read)) {
+      if (!c.isSet('ReadAttributes')) read = withAll(read, required);
+      const readable = read;
+      write = write.filter((a) => readable.includes(a));
+      if (required.some((a) => !readable.includes(a))) write = undefined;
+    }
+  }
   out.ReadAttributes = read;
   out.WriteAttributes = write;
 }
@@ -272,7 +302,7 @@ function assemble(g: Genome, pool: PoolContext, c: RequestChoices): RequestBody 
   authFlowsAndRotation(out, g, c);
   const callbacks = oauthMembers(out, g, c, hasSecret);
   redirectUrls(out, g, c, callbacks);
-  attributeMembers(out, g, c);
+  attributeMembers(out, g, pool, c);
   analyticsMember(out, g, pool, c);
   propagateMember(out, g, c, hasSecret);
   c.applyStructurePaths(out);

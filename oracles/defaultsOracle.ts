@@ -10,11 +10,12 @@ import { brief } from './shown.js';
 
 /**
  * The defaults rules: every `default.*` rule, `refresh-token-validity.zero-means-default` (also of
- * kind default) and `token-validity.default-units` (units are not filled in on output). Each says,
+ * kind default), `token-validity.default-units` (units are not filled in on output) and
+ * `explicit-auth-flows.refresh-token-auth-optional` (no flow is added on output). Each says,
  * as data, which request it is about (`expect.when`) and what the response then holds
  * (`expect.response`); this oracle only reads that data.
  */
-const DEFAULT_LIKE = new Set(['token-validity.default-units']);
+const DEFAULT_LIKE = new Set(['token-validity.default-units', 'explicit-auth-flows.refresh-token-auth-optional']);
 
 const defaultRules: readonly Rule[] = contract.rules.filter((r) => r.kind === 'default' || DEFAULT_LIKE.has(r.id));
 

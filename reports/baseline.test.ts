@@ -48,6 +48,7 @@ describe('loadBaseline', () => {
     [{ version: 1, target: 'x', entries: {} }, /entries must be a list/],
     [{ version: 1, target: 'x', entries: [], extra: 1 }, /unknown field "extra"/],
     [{ version: 1, target: 'x', entries: [{ ruleId: 'client-name.max-lenght', reason: 'r' }] }, /entries\[0\]: unknown rule id "client-name.max-lenght"/],
+    [{ version: 1, target: 'x', entries: [{ ruleId: 'explicit-auth-flows.refresh-token-auth-required', reason: 'r' }] }, /entries\[0\]: rule id "explicit-auth-flows.refresh-token-auth-required" is now "explicit-auth-flows.refresh-token-auth-optional"/],
     [{ version: 1, target: 'x', entries: [{ ruleId: 'client-name.max-length' }] }, /reason must be a non-empty string/],
     [{ version: 1, target: 'x', entries: [{ ruleId: 'client-name.max-length', reason: 'r', expiry: '2027-01-01' }] }, /unknown field "expiry"/],
     [{ version: 1, target: 'x', entries: [{ ruleId: 'client-name.max-length', reason: 'r', expires: '2027-02-30' }] }, /expires must be a date YYYY-MM-DD, got "2027-02-30"/],
@@ -114,6 +115,29 @@ describe('applyBaseline', () => {
     expect(applyBaseline(withError, baseline([{ ruleId: 'client-name.max-length', reason: 'r' }]), today).exitCode).toBe(2);
     const withSetupError = { ...reportOf({ 'user-pool-id.pattern': 'passed' }), harnessErrors: [{ code: 'E_FIXTURE', message: 'x' }] };
     expect(applyBaseline(withSetupError, baseline([]), today).exitCode).toBe(2);
+  });
+
+  it('sets unconfirmed failures apart unless --strict, and still accepts them when listed', () => {
+    const withGuess = reportOf({ 'client-name.max-length': 'failed', 'logout-urls.same-rules-as-callback': 'failed' });
+    const rules = withGuess.rules.map((r) => ({ ...r, confirmed: r.id !== 'logout-urls.same-rules-as-callback' }));
+    const r = { ...withGuess, rules };
+    const known = baseline([{ ruleId: 'client-name.max-length', reason: 'r' }]);
+    const lenient = applyBaseline(r, known, today);
+    expect(lenient.newFailures).toEqual([]);
+    expect(lenient.unconfirmed.map((x) => x.id)).toEqual(['logout-urls.same-rules-as-callback']);
+    expect(lenient.exitCode).toBe(0);
+    expect(baselineSummary(lenient)).toContain('Unconfirmed failures (not in the baseline; fail the run only with --strict):\n  ? logout-urls.same-rules-as-callback');
+    const strict = applyBaseline(r, known, today, { strict: true });
+    expect(strict.newFailures.map((x) => x.id)).toEqual(['logout-urls.same-rules-as-callback']);
+    expect(strict.unconfirmed).toEqual([]);
+    expect(strict.exitCode).toBe(1);
+    const listed = applyBaseline(r, baseline([...known.entries, { ruleId: 'logout-urls.same-rules-as-callback', reason: 'guess' }]), today, { strict: true });
+    expect(listed.knownFailures).toHaveLength(2);
+    expect(listed.exitCode).toBe(0);
+    const expired = applyBaseline(r, baseline([...known.entries, { ruleId: 'logout-urls.same-rules-as-callback', reason: 'guess', expires: '2026-01-01' }]), today);
+    expect(expired.expired).toEqual([]);
+    expect(expired.unconfirmed.map((x) => x.id)).toEqual(['logout-urls.same-rules-as-callback']);
+    expect(expired.exitCode).toBe(0);
   });
 
   it('a baseline of another target is a config error', () => {

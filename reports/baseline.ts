@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { contract } from '../contract/contract.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
-import type { RunReport } from './runReport.js';
+import { countsAsFailure, type ExitOptions, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
 
 /**
@@ -52,6 +52,11 @@ export interface BaselineOutcome {
   expired: BaselineEntry[];
   /** Entries whose rule was skipped, errored or not selected in this run: neither fixed nor failing. */
   unchecked: BaselineEntry[];
+  /**
+   * Failures of unconfirmed rules the baseline does not accept (not listed, or listed and expired):
+   * shown, but not counted as new failures unless `--strict`.
+   */
+  unconfirmed: RuleResult[];
   /** 0 every failure is in the unexpired baseline; 1 a new or expired failure; 2 a harness error. */
   exitCode: 0 | 1 | 2;
 }
@@ -86,7 +91,11 @@ function problemOf(value: unknown, knownIds: ReadonlySet<string>): string | unde
     const extraField = Object.keys(e).find((k) => !ENTRY_FIELDS.includes(k));
     if (extraField !== undefined) return `${at}: unknown field "${extraField}" (fields: ${ENTRY_FIELDS.join(', ')})`;
     if (typeof e.ruleId !== 'string') return `${at}: ruleId must be a string`;
-    if (!knownIds.has(e.ruleId)) return `${at}: unknown rule id "${e.ruleId}" (see \`npm run conformance -- spec\`)`;
+    if (!knownIds.has(e.ruleId)) {
+      const now = contract.rules.find((r) => r.formerIds?.includes(e.ruleId as string));
+      if (now) return `${at}: rule id "${e.ruleId}" is now "${now.id}" (its expectation changed: ${now.statement}); update or remove the entry`;
+      return `${at}: unknown rule id "${e.ruleId}" (see \`npm run conformance -- spec\`)`;
+    }
     if (seen.has(e.ruleId)) return `${at}: rule id "${e.ruleId}" is listed twice`;
     seen.add(e.ruleId);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') return `${at} (${e.ruleId}): reason must be a non-empty string`;
@@ -149,16 +158,22 @@ function isExpired(entry: BaselineEntry, today: Date): boolean {
   return entry.expires !== undefined && today.toISOString().slice(0, 10) > entry.expires;
 }
 
-/** Splits a run's failures into new and known ones against a baseline, and finds stale entries. */
-export function applyBaseline(report: RunReport, baseline: Baseline, today: Date): BaselineOutcome {
+/**
+ * Splits a run's failures into new and known ones against a baseline, and finds stale entries.
+ * Without `strict`, an unconfirmed failure the baseline does not accept is set apart in
+ * `unconfirmed` instead of counting as new (or expired).
+ */
+export function applyBaseline(report: RunReport, baseline: Baseline, today: Date, options: ExitOptions = {}): BaselineOutcome {
   checkTarget(baseline, report);
   const results = new Map(report.rules.map((r) => [r.id, r]));
   const entries = new Map(baseline.entries.map((e) => [e.ruleId, e]));
-  const outcome: BaselineOutcome = { newFailures: [], knownFailures: [], fixed: [], expired: [], unchecked: [], exitCode: 0 };
+  const outcome: BaselineOutcome = { newFailures: [], knownFailures: [], fixed: [], expired: [], unchecked: [], unconfirmed: [], exitCode: 0 };
   for (const result of report.rules) {
     if (result.status !== 'failed') continue;
     const entry = entries.get(result.id);
-    if (!entry) outcome.newFailures.push(result);
+    const accepted = entry !== undefined && !isExpired(entry, today);
+    if (!accepted && !countsAsFailure(result, options)) outcome.unconfirmed.push(result);
+    else if (!entry) outcome.newFailures.push(result);
     else if (isExpired(entry, today)) outcome.expired.push(entry);
     else outcome.knownFailures.push({ result, entry });
   }
@@ -197,6 +212,10 @@ export function baselineSummary(outcome: BaselineOutcome, options: { listKnown?:
   if (outcome.fixed.length) {
     out.push('', 'Fixed (now passing — remove from the baseline):');
     for (const e of outcome.fixed) out.push(`  ✓ ${e.ruleId}`);
+  }
+  if (outcome.unconfirmed.length) {
+    out.push('', 'Unconfirmed failures (not in the baseline; fail the run only with --strict):');
+    for (const r of outcome.unconfirmed) out.push(`  ? ${r.id} — ${r.reason ?? r.statement}`);
   }
   if (outcome.unchecked.length) {
     out.push('', `Not judged this run (skipped, error or not selected): ${outcome.unchecked.map((e) => e.ruleId).join(', ')}`);

@@ -14,6 +14,12 @@ export interface RuleResult {
   evidence: Evidence;
   /** What the evidence level means for a reader ("AWS is known to do this" vs "AWS documents this"). */
   basis: string;
+  /**
+   * False when a failure of this rule is unconfirmed (contract/verdictStrength.ts: inferred
+   * evidence, or disputed or unresolved sources): it is shown but fails the run only with
+   * `--strict`. Absent in reports written before verdict strength existed: read as confirmed.
+   */
+  confirmed?: boolean;
   statement: string;
   status: RuleStatus;
   /** Cases sent (property runs, shrinking not counted). */
@@ -56,6 +62,7 @@ const BASIS: Record<Evidence, string> = {
   observed: 'AWS is known to do this (a real response was seen)',
   model: 'the AWS service model says so',
   documented: 'AWS documents this; no real response seen',
+  invariant: 'follows from what the API means (one stored client, one id, an error changes nothing)',
   inferred: 'inferred from the sources; neither documented nor seen',
 };
 

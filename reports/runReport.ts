@@ -28,8 +28,25 @@ export function totalsOf(rules: readonly RuleResult[]): Record<RuleStatus, numbe
   return t;
 }
 
-/** 0: every rule passed or was skipped; 1: conformance failures; 2: a harness error. */
-export function exitCodeOf(report: Pick<RunReport, 'totals' | 'harnessErrors'>): 0 | 1 | 2 {
+export interface ExitOptions {
+  /** `--strict`: unconfirmed failures count as failures too. */
+  strict?: boolean;
+}
+
+/**
+ * Whether a result fails the run: a failure of a confirmed rule always; a failure of an unconfirmed
+ * one (`confirmed: false`, see contract/verdictStrength.ts) only with `--strict`.
+ */
+export function countsAsFailure(result: Pick<RuleResult, 'status' | 'confirmed'>, options: ExitOptions = {}): boolean {
+  return result.status === 'failed' && (options.strict === true || result.confirmed !== false);
+}
+
+/**
+ * 0: every rule passed or was skipped, or failed unconfirmed without `--strict`; 1: conformance
+ * failures; 2: a harness error. Without `rules` (a bare totals object) every failure counts.
+ */
+export function exitCodeOf(report: Pick<RunReport, 'totals' | 'harnessErrors'> & { rules?: readonly RuleResult[] }, options: ExitOptions = {}): 0 | 1 | 2 {
   if (report.totals.error > 0 || report.harnessErrors.length > 0) return 2;
-  return report.totals.failed > 0 ? 1 : 0;
+  const failed = report.rules ? report.rules.some((r) => countsAsFailure(r, options)) : report.totals.failed > 0;
+  return failed ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Rule } from '../contract/rule.js';
 import type { PoolContext } from '../contract/poolContext.js';
+import { isConfirmed } from '../contract/verdictStrength.js';
 import { casesFor } from '../generators/casesFor.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Target } from '../targets/exchange.js';
@@ -75,7 +76,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   const started = Date.now();
   const base = {
     id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence,
-    basis: basisOf(rule.evidence), statement: rule.statement,
+    basis: basisOf(rule.evidence), confirmed: isConfirmed(rule), statement: rule.statement,
   };
   const lacking = unmetNeed(env.capabilities, rule.needs);
   if (lacking) return { ...base, status: 'skipped', cases: 0, reason: lacking };

@@ -84,6 +84,8 @@ export function batteryCases(pool: PoolContext): TestCase[] {
     valid('refresh-token-validity.zero-means-default', {
       UserPoolId: P, ClientName: 'legacy', RefreshTokenValidity: 0, AccessTokenValidity: 3, IdTokenValidity: 3, ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH'],
     }),
+    // An ALLOW_* list without ALLOW_REFRESH_TOKEN_AUTH, as real AWS accepted it in 2025.
+    valid('explicit-auth-flows.refresh-token-auth-optional', { UserPoolId: P, ClientName: 'password only', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }),
     valid('output.echo', {
       UserPoolId: P, ClientName: 'analytics by arn',
       AnalyticsConfiguration: { ApplicationArn: `arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef`, UserDataShared: true },
@@ -96,6 +98,9 @@ export function batteryCases(pool: PoolContext): TestCase[] {
     invalid('user-pool.exists', 'UserPoolId', { UserPoolId: 'us-east-1_NoSuchPool1', ClientName: 'orphan' }),
     invalid('oauth.client-credentials.needs-secret', 'AllowedOAuthFlows', {
       UserPoolId: P, ClientName: 'cc without secret', AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: [read], AllowedOAuthFlowsUserPoolClient: true,
+    }),
+    invalid('oauth.flag-needs-flows-and-scopes', 'AllowedOAuthFlowsUserPoolClient', {
+      UserPoolId: P, ClientName: 'oauth without scopes', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'],
     }),
     invalid('oauth.scopes.exist', 'AllowedOAuthScopes[]', {
       UserPoolId: P, ClientName: 'unknown scope', AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'],

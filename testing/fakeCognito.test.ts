@@ -88,6 +88,35 @@ describe('fake Cognito', () => {
     expect((await send('ListUserPools', {})).errorType).toBe('InvalidParameterException');
   });
 
+  it('accepts an ALLOW_* list without ALLOW_REFRESH_TOKEN_AUTH and adds nothing to it', async () => {
+    const e = await send('CreateUserPoolClient', { UserPoolId: pool.userPoolId, ClientName: 'password only', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] });
+    expect(e.status).toBe(200);
+    expect((e.body as { UserPoolClient: { ExplicitAuthFlows: string[] } }).UserPoolClient.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH']);
+  });
+
+  it('rejects the OAuth flag without flows or scopes with the message AWS sends', async () => {
+    for (const lists of [{}, { AllowedOAuthFlows: ['code'], CallbackURLs: ['https://a.example/cb'] }, { AllowedOAuthScopes: ['openid'], AllowedOAuthFlows: [] }]) {
+      const e = await send('CreateUserPoolClient', { UserPoolId: pool.userPoolId, ClientName: 'oauth', AllowedOAuthFlowsUserPoolClient: true, ...lists });
+      expect([e.status, e.errorType, e.errorMessage], JSON.stringify(lists)).toEqual([400, 'InvalidParameterException', 'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.']);
+    }
+  });
+
+  it('keeps required standard attributes of the schema and wants them in WriteAttributes', async () => {
+    const p = await send('CreateUserPool', {
+      PoolName: 'required email',
+      Schema: [{ Name: 'email', AttributeDataType: 'String', Mutable: true, Required: true }, { Name: 'tier', AttributeDataType: 'String', Mutable: true }],
+    });
+    const created = (p.body as { UserPool: { Id: string; SchemaAttributes: { Name: string; Required: boolean }[] } }).UserPool;
+    expect(created.SchemaAttributes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Name: 'email', Required: true }), expect.objectContaining({ Name: 'custom:tier', Required: false }),
+    ]));
+    const client = (extra: Record<string, unknown>) => send('CreateUserPoolClient', { UserPoolId: created.Id, ClientName: 'w', ...extra });
+    expect((await client({ WriteAttributes: ['name', 'custom:tier'] })).errorType).toBe('InvalidParameterException');
+    expect((await client({ WriteAttributes: ['email', 'custom:tier'] })).status).toBe(200);
+    expect((await client({ ReadAttributes: ['name'] })).status).toBe(200);
+    expect((await send('DeleteUserPool', { UserPoolId: created.Id })).status).toBe(200);
+  });
+
   it('answers protocol errors as AWS does: unknown operation, wrong JSON type', async () => {
     expect((await send('NoSuchOperation', {})).errorType).toBe('UnknownOperationException');
     const wrongType = await send('CreateUserPoolClient', { UserPoolId: pool.userPoolId, ClientName: 'x', RefreshTokenValidity: '30' });

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ruleById } from '../contract/contract.js';
 import type { MemberNode } from '../contract/memberNode.js';
-import type { CustomAttribute, PoolContext } from '../contract/poolContext.js';
+import { STANDARD_ATTRIBUTES, type CustomAttribute, type PoolContext } from '../contract/poolContext.js';
 import { requestMembers } from '../contract/requestMembers.js';
 import { requestViolations } from '../contract/requestViolations.js';
 import type { Rule } from '../contract/rule.js';
@@ -13,7 +13,7 @@ import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
 /**
  * An in-process fake of the Cognito user pools API on 127.0.0.1 (node:http, real sockets), for
  * proving the oracles against planted bugs: clean, it answers as the contract says real AWS does;
- * each fault (oracles/fakeFaults.ts) makes it break one thing. It is the oracles' test bench, not
+ * each fault (fakeFaults.ts) makes it break one thing. It is the oracles' test bench, not
  * a target: it knows only the operations the suite and its fixtures use.
  *
  * Clean behaviour, with the contract rule or evidence behind it:
@@ -27,7 +27,13 @@ import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
  *   EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3, the rest absent);
  * - ClientId 26 characters of [0-9a-v] starting 1–7, ClientSecret 52 starting 1 (docs/evidence.md §7);
  * - timestamps epoch seconds with a millisecond fraction, CreationDate = LastModifiedDate;
- * - lists come back deduplicated and reordered (rotated by one), as AWS reorders them.
+ * - lists come back deduplicated and reordered (rotated by one), as AWS reorders them; an ALLOW_*
+ *   list without ALLOW_REFRESH_TOKEN_AUTH is accepted and nothing is added to it
+ *   (explicit-auth-flows.refresh-token-auth-optional);
+ * - CreateUserPool: a Schema entry named after a standard attribute sets that attribute (`email`
+ *   Required), any other adds a custom attribute; a required attribute must then be in every
+ *   WriteAttributes list (write-attributes.exist-and-writable). SchemaAttributes lists sub, the
+ *   standard attributes the schema named and the custom ones.
  */
 export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
@@ -50,7 +56,8 @@ const JSON_1_1 = 'application/x-amz-json-1.1';
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SERVICE_LINKED_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp`;
-const DEFAULT_EXPLICIT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+const REFRESH_TOKEN_AUTH = 'ALLOW_REFRESH_TOKEN_AUTH';
+const DEFAULT_EXPLICIT_FLOWS = [REFRESH_TOKEN_AUTH, 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 const LIST_MEMBERS = Object.entries(requestMembers).filter(([, n]) => n.type === 'list').map(([name]) => name);
 const MAX_LIST_RESULTS = 60;
 const MAX_BODY_BYTES = 1 << 20;
@@ -66,6 +73,8 @@ interface Pool {
   name: string;
   created: number;
   customAttributes: CustomAttribute[];
+  /** Standard attributes its schema marks required (sub aside). */
+  requiredAttributes: string[];
   scopes: string[];
   providers: string[];
   /** Clients in creation order (Map keeps insertion order). */
@@ -129,7 +138,10 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     const pool = typeof id === 'string' ? pools.get(id) : undefined;
     // With no such pool, an empty context makes requestViolations report user-pool.exists.
     if (!pool) return { userPoolId: '', customAttributes: [], resourceServerScopes: [], identityProviders: [] };
-    return { userPoolId: pool.id, customAttributes: pool.customAttributes, resourceServerScopes: pool.scopes, identityProviders: pool.providers };
+    return {
+      userPoolId: pool.id, customAttributes: pool.customAttributes, requiredAttributes: pool.requiredAttributes,
+      resourceServerScopes: pool.scopes, identityProviders: pool.providers,
+    };
   };
 
   const newClientId = (): string => {
@@ -192,6 +204,10 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       c[m] = has('echo-drops-list-item') ? back.slice(0, -1) : back;
     }
     if (request.ExplicitAuthFlows === undefined && has('explicit-flows-filled')) c.ExplicitAuthFlows = [...DEFAULT_EXPLICIT_FLOWS];
+    const flows = Array.isArray(c.ExplicitAuthFlows) ? c.ExplicitAuthFlows : [];
+    if (has('refresh-flow-added') && flows.some((f) => String(f).startsWith('ALLOW_')) && !flows.includes(REFRESH_TOKEN_AUTH)) {
+      c.ExplicitAuthFlows = [...flows, REFRESH_TOKEN_AUTH];
+    }
     if (request.DefaultRedirectURI !== undefined) c.DefaultRedirectURI = request.DefaultRedirectURI;
     c.AllowedOAuthFlowsUserPoolClient = request.AllowedOAuthFlowsUserPoolClient ?? false;
     if (isJsonObject(request.AnalyticsConfiguration)) {
@@ -287,18 +303,31 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       required(input, 'PoolName');
       const id = `${REGION}_${randomChars(ALNUM, 9)}`;
       const schema = Array.isArray(input.Schema) ? input.Schema.filter(isJsonObject) : [];
+      // A schema entry named after a standard attribute sets that attribute (email required);
+      // any other name adds a custom attribute, as CreateUserPool does.
+      const isStandard = (a: JsonObject) => (STANDARD_ATTRIBUTES as readonly unknown[]).includes(a.Name);
       const pool: Pool = {
         id,
         name: String(input.PoolName),
         created: Date.now(),
-        customAttributes: schema.map((a) => ({ name: `custom:${String(a.Name)}`, mutable: a.Mutable !== false })),
+        customAttributes: schema.filter((a) => !isStandard(a)).map((a) => ({ name: `custom:${String(a.Name)}`, mutable: a.Mutable !== false })),
+        requiredAttributes: schema.filter((a) => isStandard(a) && a.Required === true).map((a) => String(a.Name)),
         scopes: [],
         providers: [],
         clients: new Map(),
       };
       pools.set(id, pool);
       const t = epochSeconds(pool.created);
-      return { UserPool: { Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t } };
+      const schemaAttributes = [
+        { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true },
+        ...schema.filter(isStandard).map((a) => ({ Name: a.Name, AttributeDataType: 'String', Mutable: a.Mutable !== false, Required: a.Required === true })),
+        ...pool.customAttributes.map((a) => ({ Name: a.name, AttributeDataType: 'String', Mutable: a.mutable, Required: false })),
+      ];
+      return {
+        UserPool: {
+          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: schemaAttributes,
+        },
+      };
     },
     DescribeUserPool(input) {
       required(input, 'UserPoolId');

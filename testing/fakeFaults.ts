@@ -1,8 +1,8 @@
 /**
- * The planted faults of the fake Cognito (oracles/fakeCognito.ts): named toggles, each a way a real
+ * The planted faults of the fake Cognito (fakeCognito.ts): named toggles, each a way a real
  * emulator or service could depart from the contract. `flags` is the exact set of rule ids the
  * oracles fail when the fake runs with that fault alone and the planted-fault battery
- * (oracles/fakeBattery.ts) is sent to it — the proof that each oracle catches its fault and that
+ * (fakeBattery.ts) is sent to it — the proof that each oracle catches its fault and that
  * no other oracle raises a false alarm. A control fault (`oracle: null`, no flags) is behaviour
  * that looks odd but conforms; it must not be flagged.
  */
@@ -76,6 +76,11 @@ export const FAKE_FAULTS = {
     oracle: 'defaults',
     flags: ['refresh-token-validity.zero-means-default', 'output.echo'],
   },
+  'refresh-flow-added': {
+    description: 'ALLOW_REFRESH_TOKEN_AUTH is added to an ALLOW_* list that lacks it (the 2020 rule, which AWS no longer applies, enforced by filling the flow in)',
+    oracle: 'defaults',
+    flags: ['explicit-auth-flows.refresh-token-auth-optional', 'output.lists-as-sets'],
+  },
   'secret-without-generate': {
     description: 'a ClientSecret is generated although neither GenerateSecret nor ClientSecret was sent',
     oracle: 'defaults',
@@ -85,7 +90,7 @@ export const FAKE_FAULTS = {
   'echo-drops-list-item': {
     description: 'every list sent comes back without its last item',
     oracle: 'echo',
-    flags: ['output.lists-as-sets'],
+    flags: ['output.lists-as-sets', 'explicit-auth-flows.refresh-token-auth-optional'],
   },
   'echo-changes-scalar': {
     description: 'ClientName comes back with a "-" appended',
@@ -113,7 +118,7 @@ export const FAKE_FAULTS = {
     oracle: 'rejection',
     flags: [
       'client-name.max-length', 'user-pool.exists', 'oauth.client-credentials.needs-secret', 'oauth.scopes.exist',
-      'default-redirect-uri.in-callback-urls', 'token-validity.access.range', 'write-attributes.exist-and-writable',
+      'oauth.flag-needs-flows-and-scopes', 'default-redirect-uri.in-callback-urls', 'token-validity.access.range', 'write-attributes.exist-and-writable',
       'client-secret.not-with-generate-secret', 'protocol.error-body',
     ],
   },

@@ -38,6 +38,8 @@ export const fullPool: PoolContext = {
     ...ORDER_SCOPES,
     `${LONG_IDENTIFIER}/${LONG_SCOPE_NAME}`,
   ],
+  // The fixture pool of a run makes email required too (targets/poolFixture.ts).
+  requiredAttributes: ['email'],
   identityProviders: [
     'Google',
     'SignInWithApple',
