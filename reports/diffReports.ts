@@ -115,6 +115,11 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
 /** Observed outcomes and SDK views get more room than reasons. */
 const VALUE_WIDTH = 200;
 
+/** The A and B lines of a change to one value. */
+function beforeAfter(label: string, c: ObservedChange): string[] {
+  return [`    A ${label}: ${oneLine(c.before, VALUE_WIDTH)}`, `    B ${label}: ${oneLine(c.after, VALUE_WIDTH)}`];
+}
+
 function header(name: string, l: RunLabel, source?: string): string {
   return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
 }
@@ -147,12 +152,12 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   if (diff.observedChanged.length) {
     out.push('', `Still failing, observed outcome changed (${diff.observedChanged.length}):`);
     for (const c of diff.observedChanged) {
-      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, `    A observed: ${oneLine(c.before, VALUE_WIDTH)}`, `    B observed: ${oneLine(c.after, VALUE_WIDTH)}`);
+      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...beforeAfter('observed', c));
     }
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, `    A sdk: ${oneLine(c.before, VALUE_WIDTH)}`, `    B sdk: ${oneLine(c.after, VALUE_WIDTH)}`);
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...beforeAfter('sdk', c));
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],

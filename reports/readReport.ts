@@ -1,11 +1,10 @@
+import { isJsonObject as isObject } from '../oracles/jsonObject.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { RunReport } from './runReport.js';
 import type { RuleStatus } from './ruleResult.js';
 
 const STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'error'];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The first thing that keeps `value` from being a report that diff and merge can read, if any. */
 function problemOf(value: unknown): string | undefined {
