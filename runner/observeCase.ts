@@ -7,7 +7,7 @@ import type { Observation } from '../oracles/observation.js';
  * Sends one case and gathers what the oracles of its rule need: the create exchange, and for
  * consistency and side-effect rules the Describe/List exchanges around it. A client the case
  * created is deleted right after (real AWS allows 1,000 clients per pool; cognito-local slows
- * down as its store grows, ../shared/reference/cognito-local.md).
+ * down as its store grows, docs/evidence.md §9).
  */
 export interface ObserveEnv {
   target: Target;
