@@ -1,22 +1,21 @@
 /**
- * Secret safety for everything the oracles and reporters print. ClientSecret is `sensitive` in the
- * model (ClientSecretType) and is a credential: a verdict, a report or a log line never carries its
- * value, only `<redacted:52 chars>`.
+ * Secret safety for everything the oracles and reporters print. The secret members are the ones
+ * the model marks `sensitive` (targets/sensitiveMembers.ts derives them from the contract: today
+ * ClientSecret): a verdict, a report or a log line never carries their values, only
+ * `<redacted:52 chars>`.
  *
- * ClientId is also `sensitive` in the model but is not redacted: it is a public identifier (it sits
- * in hosted-UI URLs and in browser apps), a failure cannot be replayed or debugged without it, and
- * every client a run creates is deleted after it has been judged. Only secrets are redacted.
+ * ClientId is also `sensitive` in the model but is not redacted: KEPT_SENSITIVE_MEMBERS in
+ * targets/sensitiveMembers.ts says why. Only secrets are redacted.
  */
+import { isSecretMember, SECRET_MEMBER_PATTERN } from '../targets/sensitiveMembers.js';
 import { isJsonObject } from './jsonObject.js';
 
 /** Known secret values shorter than this are not scrubbed from free text: too short to be a secret
  * (the model's minimum is 24), and scrubbing them would mangle unrelated words. */
 const MIN_SCRUBBED_LENGTH = 8;
 
-const SECRET_KEY = /^clientsecret$/i;
-
-// `"ClientSecret": "…"` inside text, e.g. a raw JSON body kept as a string.
-const SECRET_IN_JSON_TEXT = /("ClientSecret"\s*:\s*)"((?:[^"\\]|\\.)*)"/gi;
+// `"ClientSecret": "…"` (any secret member) inside text, e.g. a raw JSON body kept as a string.
+const SECRET_IN_JSON_TEXT = new RegExp(`("(?:${SECRET_MEMBER_PATTERN})"\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`, 'gi');
 
 const LABEL = /^<redacted:[^>]*>$/;
 
@@ -26,14 +25,14 @@ export function redactedLabel(value: unknown): string {
   return typeof value === 'string' ? `<redacted:${[...value].length} chars>` : `<redacted:${value === null ? 'null' : typeof value}>`;
 }
 
-/** Every string value under a `ClientSecret` key anywhere in the given values. */
+/** Every string value under a secret member's key (`ClientSecret`) anywhere in the given values. */
 export function secretsIn(...values: unknown[]): string[] {
   const out = new Set<string>();
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (isJsonObject(v)) {
       for (const [k, child] of Object.entries(v)) {
-        if (SECRET_KEY.test(k) && typeof child === 'string') out.add(child);
+        if (isSecretMember(k) && typeof child === 'string') out.add(child);
         else walk(child);
       }
     }
@@ -68,7 +67,7 @@ export function redactSecrets<T>(value: T, knownSecrets: Iterable<string> = []):
     if (Array.isArray(v)) return v.map(walk);
     if (isJsonObject(v)) {
       const out: Record<string, unknown> = {};
-      for (const [k, child] of Object.entries(v)) out[k] = SECRET_KEY.test(k) && child !== undefined ? redactedLabel(child) : walk(child);
+      for (const [k, child] of Object.entries(v)) out[k] = isSecretMember(k) && child !== undefined ? redactedLabel(child) : walk(child);
       return out;
     }
     return v;

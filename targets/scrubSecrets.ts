@@ -6,6 +6,8 @@
  * so a malformed body holding a ClientSecret can put part of the secret into an SDK error message.
  */
 
+import { SECRET_MEMBER_PATTERN } from './sensitiveMembers.js';
+
 /** What stands in for a secret or a piece of one. */
 export const SCRUBBED = '<redacted>';
 
@@ -20,11 +22,12 @@ export const MIN_SCRUBBED_FRAGMENT = 8;
 // and session tokens (base64: `+`, `/`, `=`).
 const TOKEN = /[A-Za-z0-9+/=_-]+/g;
 
-// `"ClientSecret": "…"` in JSON text, even when the text as a whole does not parse, and the
-// unquoted `"ClientSecret": …` of a broken body (the very thing V8 then quotes in its message).
-const CLIENT_SECRET_IN_TEXT = /"ClientSecret"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|([^\s",}\]]+))/gi;
+// `"ClientSecret": "…"` (any secret member of sensitiveMembers.ts) in JSON text, even when the text
+// as a whole does not parse, and the unquoted `"ClientSecret": …` of a broken body (the very thing
+// V8 then quotes in its message).
+const CLIENT_SECRET_IN_TEXT = new RegExp(`"(?:${SECRET_MEMBER_PATTERN})"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s",}\\]]+))`, 'gi');
 
-/** Every `ClientSecret` value written in `text`, found without parsing it as a whole. */
+/** Every secret member's value (`ClientSecret`) written in `text`, found without parsing it as a whole. */
 export function clientSecretsInText(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(CLIENT_SECRET_IN_TEXT)) {
