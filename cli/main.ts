@@ -9,6 +9,8 @@ Commands:
   diff      compare two runs' report.json, rule by rule (exit 1 on regressions)
   merge     merge the report.json files of a sharded run into one report
   sweep     delete user pools that interrupted runs left behind in a target
+  judge     judge recorded exchanges (.jsonl, e.g. evidence/ or a run --record DIR) without a target
+  matrix    one page of rules × targets/recordings from several report.json files
 
 Run \`cognito-conformance <command> --help\` for a command's flags.
 `;
@@ -28,6 +30,10 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./mergeCommand.js')).mergeCommand;
     case 'sweep':
       return (await import('./sweepCommand.js')).sweepCommand;
+    case 'judge':
+      return (await import('./judgeCommand.js')).judgeCommand;
+    case 'matrix':
+      return (await import('./matrixCommand.js')).matrixCommand;
     default:
       return undefined;
   }
@@ -44,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = isCommand ? first : 'run';
   const rest = isCommand ? argv.slice(1) : argv;
   const command = await loadCommand(name);
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, contract (spec), diff, merge, sweep; see --help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: run, contract (spec), diff, merge, sweep, judge, matrix; see --help)`);
   return command(rest, out);
 }
 

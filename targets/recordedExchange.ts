@@ -3,6 +3,7 @@
  * them, and the evidence corpus (evidence/*.jsonl) holds real AWS exchanges in the same form. The
  * JSON Schema (recordedExchange.schema.json, beside this file) is the authority; this type mirrors it.
  */
+/** The operations recordings hold; `judge` judges the first three. Others are allowed (any awsJson1_1 name). */
 export type RecordedOperation =
   | 'CreateUserPoolClient'
   | 'DescribeUserPoolClient'
@@ -15,7 +16,8 @@ export type RecordedOperation =
   | 'CreateResourceServer'
   | 'DeleteResourceServer'
   | 'CreateIdentityProvider'
-  | 'DeleteIdentityProvider';
+  | 'DeleteIdentityProvider'
+  | (string & {});
 
 export interface RecordedResponse {
   /** HTTP status; 0 when the SDK answered before sending (`layer: 'sdk-client'`). */

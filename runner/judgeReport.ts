@@ -1,0 +1,79 @@
+import { contract } from '../contract/contract.js';
+import { buildRunReport } from '../reports/buildRunReport.js';
+import type { RunReport } from '../reports/runReport.js';
+import type { LoadedRecord } from '../targets/recordedExchange.js';
+import type { JudgeOutcome } from './judgeRecords.js';
+import { toolVersion } from './toolVersion.js';
+
+/**
+ * What a report of `judge` says besides the rule results: that it judged recordings rather than a
+ * live target, which ones, and how many exchanges. `matrix` tells a recording's column from a
+ * run's by this field.
+ */
+export interface RecordingInfo {
+  paths: string[];
+  /** Records read, fixtures included. */
+  records: number;
+  fixtures: number;
+  /** Records judged (cases of a run recording count once, by their create). */
+  judged: number;
+  /** Records judged in evidence mode (not cases of a run recording). */
+  evidence: number;
+  /** The earliest and latest `recordedAt` among the judged records. */
+  recordedFrom?: string;
+  recordedTo?: string;
+}
+
+export type JudgeReport = RunReport & { recording: RecordingInfo };
+
+/** The target a recording holds: the `target` run --record wrote, or AWS for evidence records (real AWS exchanges). */
+export function recordedTargetName(records: readonly LoadedRecord[]): string {
+  const names = new Set<string>();
+  for (const { record } of records) {
+    if (record.fixture === true) continue;
+    if (record.target) names.add(record.target.name);
+    else if (record.confidence !== undefined || (record.source && record.source.kind !== 'run')) names.add('aws');
+    else names.add('recording');
+  }
+  return names.size ? [...names].sort().join('+') : 'recording';
+}
+
+function single<T>(values: readonly (T | undefined)[], several: T, none: T): T {
+  const set = new Set(values.filter((v): v is T => v !== undefined));
+  return set.size === 1 ? ([...set][0] as T) : set.size === 0 ? none : several;
+}
+
+export function judgeReport(outcome: JudgeOutcome, records: readonly LoadedRecord[], paths: readonly string[], startedAt: Date, finishedAt: Date = new Date()): JudgeReport {
+  const cases = records.filter((r) => r.record.fixture !== true);
+  const dates = outcome.judged.map((j) => j.record.record.recordedAt).sort();
+  const report = buildRunReport(
+    {
+      target: {
+        name: recordedTargetName(records),
+        endpoint: `recording: ${paths.join(' ')}`,
+        region: single(cases.map((r) => r.record.region), 'several regions', 'unknown region'),
+        transport: single<'http' | 'sdk'>(cases.map((r) => r.record.target?.transport), 'http', 'http'),
+      },
+      seed: 0,
+      runs: 0,
+      startedAt: startedAt.toISOString(),
+      toolVersion: toolVersion(),
+      modelDate: contract.modelDate,
+      rulesInContract: contract.rules.length,
+    },
+    outcome.results,
+    [],
+    finishedAt,
+  );
+  return {
+    ...report,
+    recording: {
+      paths: [...paths],
+      records: outcome.records,
+      fixtures: outcome.fixtures,
+      judged: new Set(outcome.judged.map((j) => j.record)).size,
+      evidence: new Set(outcome.judged.filter((j) => j.mode === 'evidence').map((j) => j.record)).size,
+      ...(dates.length ? { recordedFrom: dates[0], recordedTo: dates[dates.length - 1] } : {}),
+    },
+  };
+}
