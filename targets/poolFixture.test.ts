@@ -53,12 +53,14 @@ describe('createPoolFixture with a target that has every operation', () => {
     expect(f.context).toEqual({
       userPoolId: 'eu-west-1_Fake12345',
       customAttributes: [{ name: 'custom:tier', mutable: true }, { name: 'custom:tenant', mutable: false }],
+      requiredAttributes: ['email'],
       resourceServerScopes: [`https://${prefix}.example/read`, `https://${prefix}.example/write`],
       identityProviders: [`${prefix}-saml`],
     });
     expect(f.context.analytics).toBeUndefined();
     const pool = calls.find((c) => c.operation === 'CreateUserPool')!.input;
     expect(pool.PoolName).toBe(`${prefix}-3`);
+    expect(pool.Schema).toContainEqual({ Name: 'email', AttributeDataType: 'String', Mutable: true, Required: true });
     const idp = calls.find((c) => c.operation === 'CreateIdentityProvider')!.input as { ProviderName: string; ProviderType: string; ProviderDetails: { MetadataFile: string } };
     expect(idp.ProviderName.length).toBeLessThanOrEqual(32);
     expect(idp.ProviderType).toBe('SAML');
@@ -71,6 +73,21 @@ describe('createPoolFixture with a target that has every operation', () => {
       'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool',
     ]);
     expect(registry.pending).toBe(0);
+  });
+
+  it('reads required attributes from the schema the target reports: writable ones only, none when it did not take email', async () => {
+    const schema = (email: boolean) => ({
+      status: 200,
+      body: { UserPool: { Id: 'eu-west-1_Fake12345', SchemaAttributes: [
+        { Name: 'sub', Required: true }, { Name: 'email', Required: email }, { Name: 'custom:tier', Mutable: true, Required: false },
+      ] } },
+    });
+    for (const [email, required] of [[true, ['email']], [false, []]] as const) {
+      const { target } = fakeTarget({ CreateUserPool: schema(email) });
+      const f = await createPoolFixture(target, { runIdPrefix: 'cc-x', registry: quietRegistry() });
+      expect(f.context.requiredAttributes).toEqual(required);
+      expect(f.context.customAttributes).toEqual([{ name: 'custom:tier', mutable: true }]);
+    }
   });
 
   it('uses given analytics over synthetic ones', async () => {
@@ -151,6 +168,8 @@ describe('pool fixture on the embedded cognito-local', () => {
       { name: 'custom:tier', mutable: true },
       { name: 'custom:tenant', mutable: false },
     ]);
+    // cognito-local takes email as required in the schema and reports it so.
+    expect(fixture.context.requiredAttributes).toEqual(['email']);
     expect(fixture.capabilities).toEqual({
       resourceServer: false,
       identityProvider: false,

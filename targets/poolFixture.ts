@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnalyticsFixture, CustomAttribute, PoolContext } from '../contract/poolContext.js';
+import { WRITABLE_STANDARD_ATTRIBUTES, type AnalyticsFixture, type CustomAttribute, type PoolContext } from '../contract/poolContext.js';
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
 import type { Exchange, Target } from './exchange.js';
 import type { FixtureCapabilities } from './fixtureCapabilities.js';
@@ -12,8 +12,9 @@ import { isUnsupportedOperation } from './unsupportedOperation.js';
 
 /**
  * A user pool of the run's own, with what existence rules need: custom attributes (one mutable,
- * one immutable), a resource server with two scopes, a SAML identity provider (see samlMetadata.ts
- * for why not OIDC). What the target cannot create is recorded as a missing capability.
+ * one immutable), a required standard attribute (email), a resource server with two scopes, a SAML
+ * identity provider (see samlMetadata.ts for why not OIDC). What the target cannot create is
+ * recorded as a missing capability.
  */
 export interface PoolFixture {
   context: PoolContext;
@@ -44,6 +45,14 @@ export const FIXTURE_CUSTOM_ATTRIBUTES: readonly { name: string; mutable: boolea
   { name: 'tenant', mutable: false },
 ];
 
+/**
+ * Standard attributes the fixture pool marks required: every WriteAttributes list must then hold
+ * them (write-attributes.exist-and-writable). CreateUserPool takes a standard attribute in Schema
+ * under its own name (the way CDK and Terraform make email required); required custom attributes
+ * are refused by CreateUserPool, so none is asked for.
+ */
+export const FIXTURE_REQUIRED_ATTRIBUTES: readonly string[] = ['email'];
+
 export const FIXTURE_SCOPES: readonly string[] = ['read', 'write'];
 
 // CreateIdentityProvider ProviderName is at most 32 characters.
@@ -56,12 +65,15 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
 
   const pool = await sendOk(target, 'CreateUserPool', {
     PoolName: poolName,
-    Schema: FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({
-      Name: a.name,
-      AttributeDataType: 'String',
-      Mutable: a.mutable,
-      StringAttributeConstraints: { MinLength: '0', MaxLength: '64' },
-    })),
+    Schema: [
+      ...FIXTURE_REQUIRED_ATTRIBUTES.map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true, Required: true })),
+      ...FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({
+        Name: a.name,
+        AttributeDataType: 'String',
+        Mutable: a.mutable,
+        StringAttributeConstraints: { MinLength: '0', MaxLength: '64' },
+      })),
+    ],
     UserPoolTags: { 'cognito-conformance-run': prefix },
   });
   const userPool = (pool.UserPool ?? {}) as { Id?: unknown; SchemaAttributes?: unknown };
@@ -81,6 +93,7 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
   const context: PoolContext = {
     userPoolId,
     customAttributes: customAttributesOf(userPool.SchemaAttributes),
+    requiredAttributes: requiredAttributesOf(userPool.SchemaAttributes),
     resourceServerScopes: [],
     identityProviders: [],
   };
@@ -164,4 +177,18 @@ function customAttributesOf(schema: unknown): CustomAttribute[] {
     if (reported.length > 0) return reported;
   }
   return FIXTURE_CUSTOM_ATTRIBUTES.map((a) => ({ name: `custom:${a.name}`, mutable: a.mutable }));
+}
+
+/**
+ * Writable standard attributes the target reports as required (`sub` is required and never
+ * writable: not listed); what we asked for when it reports no schema. A target that reports the
+ * schema without email required did not take it: the pool then has no required attribute.
+ */
+function requiredAttributesOf(schema: unknown): string[] {
+  if (!Array.isArray(schema) || schema.length === 0) return [...FIXTURE_REQUIRED_ATTRIBUTES];
+  return schema
+    .map((a) => a as { Name?: unknown; Required?: unknown })
+    .filter((a): a is { Name: string; Required: true } => typeof a.Name === 'string' && a.Required === true)
+    .map((a) => a.Name)
+    .filter((name) => (WRITABLE_STANDARD_ATTRIBUTES as readonly string[]).includes(name));
 }
