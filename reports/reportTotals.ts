@@ -1,9 +1,7 @@
+import { ALL_EVIDENCE } from '../contract/rule.js';
 import type { RunReport } from './runReport.js';
 import { AREAS, areaOf } from './ruleArea.js';
 import { countVerdicts, type VerdictCounts } from './verdict.js';
-
-/** Strongest evidence first; a level this list does not know yet goes last, in order of appearance. */
-const EVIDENCE_ORDER: readonly string[] = ['observed', 'model', 'documented', 'invariant', 'inferred'];
 
 export interface ReportTotals {
   all: VerdictCounts;
@@ -23,6 +21,7 @@ export function reportTotals(report: RunReport): ReportTotals {
   return {
     all: countVerdicts(report.rules),
     byArea: groups(report, AREAS.map((a) => a.area), (r) => areaOf(r.kind)),
-    byEvidence: groups(report, EVIDENCE_ORDER, (r) => r.evidence),
+    // In the contract's order of evidence levels; a level a newer report has goes last.
+    byEvidence: groups(report, ALL_EVIDENCE, (r) => r.evidence),
   };
 }

@@ -12,7 +12,7 @@ export const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'unconfirmed', 
 export type VerdictCounts = Record<Verdict, number>;
 
 export function isUnconfirmed(r: RuleResult): boolean {
-  return r.status === 'failed' && (r as RuleResult & { confirmed?: boolean }).confirmed === false;
+  return r.status === 'failed' && r.confirmed === false;
 }
 
 export function verdictOf(r: RuleResult): Verdict {

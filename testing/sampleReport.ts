@@ -31,13 +31,13 @@ export function sampleReport(): RunReport {
  */
 export function sampleReportWithUnconfirmed(): RunReport {
   const report = sampleReport();
-  const unconfirmed = {
+  const unconfirmed: RuleResult = {
     id: 'logout-urls.same-rules-as-callback', kind: 'cross-field', members: ['LogoutURLs[]'], evidence: 'inferred', basis: basisOf('inferred'),
     statement: 'LogoutURLs follow the same rules as CallbackURLs', status: 'failed', cases: 3, reason: 'invalid request accepted (HTTP 200)',
     counterexample: { UserPoolId: 'us-east-1_Abc', ClientName: 'c', LogoutURLs: ['http://example.com/out'] }, expected: { errorTypes: ['InvalidParameterException'], status: 400 }, observed: { status: 200 },
     replay: "npm run conformance -- run --rules logout-urls.same-rules-as-callback --seed 42 --runs 25 --replay-path '1:0'", seed: 42, path: '1:0', oracle: 'rejection', durationMs: 90,
     confirmed: false,
-  } as RuleResult;
+  };
   const rules = [...report.rules, unconfirmed];
   return { ...report, rules, totals: totalsOf(rules) };
 }
