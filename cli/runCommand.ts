@@ -91,6 +91,8 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     const code = isHarnessError(cleanupError) ? cleanupError.code : 'E_FIXTURE';
     report.harnessErrors.push({ code, message: cleanupError instanceof Error ? cleanupError.message : String(cleanupError) });
   }
+  const notes = prepared.teardownNotes();
+  if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
   const baselinePath = options.noBaseline ? undefined : options.baseline ?? (noTarget ? DEFAULT_BASELINE : undefined);
   if (options.updateBaseline) {
     const path = baselinePath ?? DEFAULT_BASELINE;
@@ -101,7 +103,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   const outcome = baselinePath && !options.updateBaseline ? applyBaseline(report, loadBaseline(baselinePath), new Date(), { strict: options.strict }) : undefined;
   const files = writeReports(report, options.out, { ...(outcome ? { baselineNote: baselineNote(outcome) } : {}), strict: options.strict });
   const knownGaps = new Set(outcome?.knownFailures.map((k) => k.result.id) ?? []);
-  out(summaryText(report, files.json, { knownGaps }));
+  out(summaryText(report, files.json, { knownGaps, strict: options.strict, verbose: options.verbose }));
   if (outcome) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcome, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
   return outcome ? outcome.exitCode : exitCodeOf(report, { strict: options.strict });

@@ -18,6 +18,8 @@ export interface RunOptions {
   updateBaseline: boolean;
   /** `--strict`: unconfirmed failures (contract/verdictStrength.ts) fail the run too. */
   strict: boolean;
+  /** `--verbose`: every failure in full in the terminal summary, not only the first FAILURES_IN_FULL. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -45,6 +47,8 @@ Run:
   --replay-path PATH   replay one case (printed with each failure)
   --strict             unconfirmed failures (rules whose evidence is inferred, or whose sources
                        are disputed or unresolved) fail the run too; without it they are shown only
+  --verbose            print every failure in full (default: the first 10 in full, the rest one line
+                       each; report.json and the scorecard always have every detail)
 
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
@@ -80,6 +84,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     'no-baseline': { type: 'boolean' },
     'update-baseline': { type: 'boolean' },
     strict: { type: 'boolean' },
+    verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   let seed = DEFAULT_SEED;
@@ -109,6 +114,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     noBaseline: values['no-baseline'] ?? false,
     updateBaseline: values['update-baseline'] ?? false,
     strict: values.strict ?? false,
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
 }

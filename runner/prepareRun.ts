@@ -28,6 +28,8 @@ export interface PreparedRun {
   runInfo: RunInfo;
   /** Remove everything the run created and stop what it started. Idempotent. */
   close(): Promise<void>;
+  /** After close(): what teardown could not delete but the pool's deletion removed anyway (targets/poolTeardown.ts). */
+  teardownNotes(): readonly string[];
 }
 
 /**
@@ -90,7 +92,7 @@ export async function prepareRun(request: RunRequest, registry: CleanupRegistry)
       modelDate: contract.modelDate,
       rulesInContract: contract.rules.length,
     };
-    return { context, runInfo, close: () => handle.run() };
+    return { context, runInfo, close: () => handle.run(), teardownNotes: () => fixture?.notes ?? [] };
   } catch (err) {
     await handle.run();
     throw err;
