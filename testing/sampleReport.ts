@@ -1,4 +1,5 @@
 import { contract } from '../contract/contract.js';
+import { isConfirmed } from '../contract/verdictStrength.js';
 import type { RunReport } from '../reports/runReport.js';
 import { totalsOf } from '../reports/runReport.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
@@ -45,13 +46,14 @@ export function sampleReportWithUnconfirmed(): RunReport {
 /**
  * A run against a target that validates little: every rule of the contract fails with a
  * realistic counterexample, as against an emulator that accepts everything (the 800-line
- * terminal output of issue 7). For tests of how reports cope with many failures.
+ * terminal output of issue 7), confirmed or not as the contract says. For tests of how reports
+ * cope with many failures.
  */
 export function failingReport(): RunReport {
   const base = sampleReport();
   const rules: RuleResult[] = contract.rules.map((rule, i) => ({
     id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence, basis: basisOf(rule.evidence), statement: rule.statement,
-    status: 'failed', cases: 1, reason: 'invalid request accepted (HTTP 200)',
+    confirmed: isConfirmed(rule), status: 'failed', cases: 1, reason: 'invalid request accepted (HTTP 200)',
     counterexample: { UserPoolId: 'us-east-1_Abc', ClientName: `case-${i}`, CallbackURLs: ['https://example.com/cb'] },
     expected: { errorTypes: ['InvalidParameterException'], status: 400 }, observed: { status: 200, body: { UserPoolClient: { ClientId: '1abcdefghijklmnopqrstuv012' } } },
     replay: `npm run conformance -- run --rules ${rule.id} --seed 42 --runs 25 --replay-path '${i}:0'`, seed: 42, path: `${i}:0`, oracle: 'rejection', durationMs: 10,
