@@ -7,6 +7,8 @@ import { specHelp } from '../cli/specCommand.js';
 import { diffHelp } from '../cli/diffCommand.js';
 import { sweepHelp } from '../cli/sweepCommand.js';
 import { mergeHelp } from '../cli/mergeCommand.js';
+import { judgeHelp } from '../cli/judgeCommand.js';
+import { matrixHelp } from '../cli/matrixCommand.js';
 
 /**
  * The example GitHub workflows only help if the commands they run exist: every npm script, CLI
@@ -16,7 +18,7 @@ import { mergeHelp } from '../cli/mergeCommand.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WORKFLOWS = ['examples/github-actions/emulator-ci.yml', 'examples/github-actions/nightly-aws.yml'];
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-const HELP: Record<string, string> = { run: runHelp, contract: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp };
+const HELP: Record<string, string> = { run: runHelp, contract: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp, judge: judgeHelp, matrix: matrixHelp };
 
 /** The commands the CLI's main help lists under "Commands:". */
 function mainCommands(): string[] {
