@@ -52,6 +52,8 @@ export interface JudgedRecord {
   mode: JudgeMode;
   /** Rule ids the request breaks by the request judge (creates and updates); ids outside the contract are in requestProblems. */
   violations: string[];
+  /** Violations the record cannot establish: about a member a partial request does not show, or a secret an update cannot show. */
+  uncertain: string[];
   /** What the request judge found that no rule covers (an unknown member, a wrong JSON type). */
   requestProblems: string[];
   /** The rule a rejection was judged under. */
@@ -316,7 +318,7 @@ function judgeEvidence(loaded: LoadedRecord): JudgedRecord {
     partialBody: isPartial(record, 'response.body'),
     blind: view.blind,
   };
-  const base: JudgedRecord = { record: loaded, related: [], mode: 'evidence', violations: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
+  const base: JudgedRecord = { record: loaded, related: [], mode: 'evidence', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
   // Create and update windows: the exchange itself. Describe and update return a client created earlier.
   const own = timeWindow(record);
   const window = op === CREATE ? own : { from: API_START_MS, to: own.to };
@@ -364,6 +366,7 @@ function judgeEvidence(loaded: LoadedRecord): JudgedRecord {
   return {
     ...base,
     violations,
+    uncertain,
     requestProblems,
     ...(judgedAs && !accepted ? { judgedAs } : {}),
     blamed: [...blamed],
@@ -400,7 +403,7 @@ function judgePairs(evidence: readonly LoadedRecord[]): JudgedRecord[] {
     const dv: RecordView = recordView(d.record);
     const o = observation(ruleIndex.get(DESCRIBE_RULE), { ruleId: DESCRIBE_RULE, request: cv.request }, cv.blindExchange, timeWindow(c.record), { describe: dv.blindExchange });
     const verdicts = run(consistency, o).filter((v) => v.ruleId === DESCRIBE_RULE);
-    out.push({ record: d, related: [c], mode: 'evidence', violations: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts, notJudged: [] });
+    out.push({ record: d, related: [c], mode: 'evidence', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts, notJudged: [] });
   }
   return out;
 }
@@ -415,7 +418,7 @@ function clientIdOf(record: RecordedExchange): string | undefined {
 function judgeCase(c: RecordedCase, earlierClientIds: ReadonlySet<string>): JudgedRecord | undefined {
   if (!c.create) return undefined;
   const rule = ruleIndex.get(c.rule);
-  const base: JudgedRecord = { record: c.create, related: c.records.filter((r) => r !== c.create), mode: 'case', violations: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
+  const base: JudgedRecord = { record: c.create, related: c.records.filter((r) => r !== c.create), mode: 'case', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
   if (!rule) return { ...base, notJudged: [{ ruleId: c.rule, reason: `the recording names rule ${c.rule}, which the contract no longer has` }] };
   const view = recordView(c.create.record);
   const { pool, assumed } = poolOfRecord(c.create.record, view.request);

@@ -114,15 +114,10 @@ function scrub(value: unknown, secrets: readonly string[]): unknown {
 }
 
 function poolRecord(pool: PoolContext): RecordedPool {
-  const required = (pool as { requiredAttributes?: readonly string[] }).requiredAttributes;
   return {
     userPoolId: pool.userPoolId,
-    customAttributes: pool.customAttributes.map((a) => ({
-      name: a.name,
-      mutable: a.mutable,
-      ...((a as { required?: boolean }).required === undefined ? {} : { required: (a as { required?: boolean }).required }),
-    })),
-    ...(required === undefined ? {} : { requiredAttributes: [...required] }),
+    customAttributes: pool.customAttributes.map((a) => ({ name: a.name, mutable: a.mutable, ...(a.required === undefined ? {} : { required: a.required }) })),
+    requiredAttributes: [...(pool.requiredAttributes ?? [])],
     resourceServerScopes: [...pool.resourceServerScopes],
     identityProviders: [...pool.identityProviders],
   };
