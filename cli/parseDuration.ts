@@ -17,18 +17,3 @@ export function parseDuration(flag: string, raw: string): number {
   for (const [, n, unit] of text.matchAll(PART)) ms += Number(n) * (UNIT_MS[unit as string] as number);
   return Math.round(ms);
 }
-
-/** The other way, for messages: `2h`, `1h30m`, `45s`, `250ms`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)}ms`;
-  let s = Math.round(ms / 1_000);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60]] as const) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)}${unit}`);
-      s %= size;
-    }
-  }
-  if (s > 0 || parts.length === 0) parts.push(`${s}s`);
-  return parts.join('');
-}

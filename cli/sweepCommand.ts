@@ -5,7 +5,8 @@ import { RUN_ID_ROOT } from '../targets/runIdPrefix.js';
 import { DEFAULT_OLDER_THAN_MS, sweepLeftovers } from '../targets/sweepLeftovers.js';
 import { allowedAccounts, checkAccount, ACCOUNTS_ENV } from '../targets/accountGuard.js';
 import { credentialsFor } from '../targets/credentialSource.js';
-import { formatDuration, parseDuration } from './parseDuration.js';
+import { formatDuration } from '../runner/durationText.js';
+import { parseDuration } from './parseDuration.js';
 import { UsageError } from './usageError.js';
 
 export const sweepHelp = `Usage: cognito-conformance sweep (--target NAME | --endpoint URL) [--region R] [--prefix P] [--older-than D] [--yes]

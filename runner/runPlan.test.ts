@@ -1,0 +1,118 @@
+import { EventEmitter } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, ruleById } from '../contract/contract.js';
+import { ALL_KINDS } from '../contract/rule.js';
+import { createHttpTarget } from '../targets/httpTarget.js';
+import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createPoolFixture } from '../targets/poolFixture.js';
+import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
+import { newRunIdPrefix } from '../targets/runIdPrefix.js';
+import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
+import { fixtureNames, formatPlan, planRun, requestsPerCase, type PlanTarget } from './runPlan.js';
+import { selectRules } from './selectRules.js';
+
+const PREFIX = 'cc-20261126t063310-3f9a';
+const AWS: PlanTarget = { name: 'aws', kind: 'aws', endpoint: 'https://cognito-idp.eu-west-1.amazonaws.com/', region: 'eu-west-1', transport: 'http', concurrency: 4 };
+const EMULATOR: PlanTarget = { name: 'localstack', kind: 'emulator', endpoint: 'http://localhost:4566/', region: 'us-east-1', transport: 'http', concurrency: 8 };
+
+describe('requestsPerCase', () => {
+  it('follows observeCase: create, delete when created, describe and list for consistency, two lists for side effects', () => {
+    expect(requestsPerCase(ruleById('client-name.max-length'))).toEqual({
+      CreateUserPoolClient: { expected: 1, atMost: 1 }, DeleteUserPoolClient: { expected: 0, atMost: 1 },
+    });
+    expect(requestsPerCase(ruleById('default.refresh-token-validity'))).toEqual({
+      CreateUserPoolClient: { expected: 1, atMost: 1 }, DeleteUserPoolClient: { expected: 1, atMost: 1 },
+    });
+    expect(requestsPerCase(ruleById('consistency.describe-matches-create'))).toEqual({
+      ListUserPoolClients: { expected: 1, atMost: 1 }, CreateUserPoolClient: { expected: 1, atMost: 1 },
+      DescribeUserPoolClient: { expected: 1, atMost: 1 }, DeleteUserPoolClient: { expected: 1, atMost: 1 },
+    });
+    expect(requestsPerCase(ruleById('side-effect.none-on-rejection'))).toEqual({
+      ListUserPoolClients: { expected: 2, atMost: 2 }, CreateUserPoolClient: { expected: 1, atMost: 1 }, DeleteUserPoolClient: { expected: 0, atMost: 1 },
+    });
+    expect(requestsPerCase(ruleById('protocol.content-type')).DeleteUserPoolClient).toEqual({ expected: 0.5, atMost: 1 });
+  });
+});
+
+describe('planRun', () => {
+  const rules = selectRules(contract.rules, ALL_KINDS, 'default.*,consistency.*,analytics.*,client-name.max-length');
+
+  it('counts rules, cases and requests by operation, fixture and cleanup included', () => {
+    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' } });
+    const defaults = rules.filter((r) => r.kind === 'default').length;
+    // AWS: no Pinpoint project, so the analytics rules are skipped and cost nothing.
+    expect(plan.rules.skipped.map((s) => s.id).sort()).toEqual(['analytics.application-id-needs-role-and-external-id', 'analytics.application-id-or-arn']);
+    expect(plan.rules.toRun).toBe(defaults + 2 + 1);
+    expect(plan.cases).toBe(plan.rules.toRun * 5);
+    expect(plan.requests.CreateUserPoolClient).toEqual({ expected: plan.cases, atMost: plan.cases });
+    expect(plan.requests.DeleteUserPoolClient).toEqual({ expected: (defaults + 2) * 5, atMost: plan.cases });
+    expect(plan.requests.DescribeUserPoolClient).toEqual({ expected: 2 * 5, atMost: 2 * 5 });
+    expect(plan.requests.ListUserPoolClients).toEqual({ expected: 2 * 5 + 1, atMost: 2 * 5 + 1 });
+    expect(plan.fixture).toEqual({ expected: 7, atMost: 7 });
+    for (const op of ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool']) {
+      expect(plan.requests[op], op).toEqual({ expected: 1, atMost: 1 });
+    }
+    const sum = Object.values(plan.requests).reduce((n, r) => n + r.atMost, 0);
+    expect(plan.total.atMost).toBe(sum);
+    // Writes go at 5/s in the run's one pool; they outnumber the reads.
+    const writes = ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider', 'CreateUserPoolClient', 'DeleteUserPoolClient', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool']
+      .reduce((n, op) => n + (plan.requests[op]?.expected ?? 0), 0);
+    expect(plan.expectedDurationMs).toBe(Math.round((1000 * writes) / 5));
+  });
+
+  it('names what it will create with the run id, as the pool fixture then does', () => {
+    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES });
+    expect(plan.resources.map((r) => `${r.type}: ${r.name}`)).toEqual([
+      `user pool: ${PREFIX}-1`,
+      `resource server: https://${PREFIX}.example (${PREFIX}-rs)`,
+      `identity provider: ${PREFIX.slice(0, 27)}-saml (SAML)`,
+      'app client: as each case generates it',
+    ]);
+  });
+
+  it('on an emulator: analytics rules run (made-up Pinpoint values), no quotas, no duration', () => {
+    const plan = planRun({ rules, runs: 3, target: EMULATOR, runIdPrefix: PREFIX });
+    expect(plan.rules.skipped).toEqual([]);
+    expect(plan.expectedDurationMs).toBeUndefined();
+    expect(formatPlan(plan)).toContain('as fast as the target answers');
+    expect(formatPlan(plan)).toContain('none: a loopback emulator');
+  });
+
+  it('prints one block for the terminal: target, account, run id, rules, requests, resources, quotas, duration, budget', () => {
+    const text = formatPlan(planRun({
+      rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES,
+      account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' }, budget: { maxRequests: 500, timeBudgetMs: 1_800_000 },
+    }));
+    expect(text).toMatch(/^Plan \(nothing has been sent yet\):\n/);
+    expect(text).toContain('target    aws https://cognito-idp.eu-west-1.amazonaws.com/ (eu-west-1, http, 4 in flight)');
+    expect(text).toContain('account   123456789012 (arn:aws:sts::123456789012:assumed-role/r/s)');
+    expect(text).toContain(`run id    ${PREFIX}`);
+    expect(text).toMatch(/rules {5}\d+ selected: \d+ to run, 2 skipped\n {14}analytics\.\S+: no Pinpoint project configured for this run/);
+    expect(text).toMatch(/ {14}DeleteUserPoolClient +\d+ \(at most \d+\)/);
+    expect(text).toContain(`user pool ${PREFIX}-1; removed at the end, also on failure and Ctrl-C`);
+    expect(text).toContain('quotas    writes 5/s per pool, 15/s per account; reads 5/s per pool, 15/s per account');
+    expect(text).toMatch(/duration  about \d+(m\d+s|s|m) at these rates/);
+    expect(text).toContain('budget    at most 500 requests, at most 30m; when spent no new case starts and unfinished rules are reported incomplete');
+  });
+});
+
+describe('fixtureNames', () => {
+  let fake: FakeCognito;
+  beforeAll(async () => {
+    fake = await startFakeCognito();
+  });
+  afterAll(() => fake.close());
+
+  it('are the names createPoolFixture gives what it creates', async () => {
+    const prefix = newRunIdPrefix();
+    const target = createHttpTarget({ name: 'fake', endpoint: fake.endpoint, region: 'us-east-1' });
+    const fixture = await createPoolFixture(target, { runIdPrefix: prefix, registry: createCleanupRegistry({ signals: new EventEmitter() }) });
+    try {
+      const names = fixtureNames(prefix);
+      expect(fixture.created).toEqual({ poolName: names.poolName, resourceServerIdentifier: names.resourceServerIdentifier, identityProviderName: names.identityProviderName });
+    } finally {
+      await fixture.cleanup();
+      await target.close();
+    }
+  });
+});
