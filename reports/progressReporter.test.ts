@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TestCase } from 'vitest/node';
 import { ProgressReporter } from './progressReporter.js';
 
 function stream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -7,16 +6,15 @@ function stream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
   return s as unknown as NodeJS.WriteStream & { text: string };
 }
 
-const testCase = (name: string, status: string, cases: number) =>
-  ({ name, meta: () => ({ conformance: { status, cases } }), result: () => ({ state: 'passed' }) }) as unknown as TestCase;
+const result = (id: string, status: 'passed' | 'failed', cases: number) => ({ id, status, cases });
 
 describe('ProgressReporter', () => {
   it('writes one plain line per rule when not on a terminal (pipes, CI)', () => {
     const out = stream(false);
     const p = new ProgressReporter(3, out);
-    p.onTestCaseResult(testCase('client-name.max-length', 'failed', 1));
-    p.onTestCaseResult(testCase('default.auth-session-validity', 'passed', 25));
-    p.onTestRunEnd();
+    p.onRuleResult(result('client-name.max-length', 'failed', 1));
+    p.onRuleResult(result('default.auth-session-validity', 'passed', 25));
+    p.onRunEnd();
     const lines = out.text.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\[1\/3\] failed +client-name\.max-length \(1 cases\) — 1 cases, [\d.]+\/s$/);
@@ -30,8 +28,8 @@ describe('ProgressReporter', () => {
     try {
       const out = stream(true);
       const p = new ProgressReporter(2, out);
-      p.onTestCaseResult(testCase('output.shape', 'passed', 25));
-      p.onTestRunEnd();
+      p.onRuleResult(result('output.shape', 'passed', 25));
+      p.onRunEnd();
       expect(out.text.startsWith('\r\x1b[2K[1/2] passed')).toBe(true);
       expect(out.text.endsWith('\r\x1b[2K')).toBe(true);
       expect(out.text).not.toContain('\n');

@@ -1,10 +1,11 @@
-import type { Reporter, TestCase } from 'vitest/node';
+import type { RuleResult } from './ruleResult.js';
 
 /**
- * Progress while a run goes: rules done of total, cases sent, rate. On a terminal, one line
- * rewritten in place; otherwise (a pipe, CI) one plain line per rule as it finishes.
+ * Progress while a run goes: rules done of total, cases sent, rate. A plain listener of the
+ * runner's result events (runner/runRules.ts). On a terminal, one line rewritten in place;
+ * otherwise (a pipe, CI) one plain line per rule as it finishes.
  */
-export class ProgressReporter implements Reporter {
+export class ProgressReporter {
   private done = 0;
   private cases = 0;
   private readonly started = Date.now();
@@ -15,19 +16,18 @@ export class ProgressReporter implements Reporter {
     this.tty = Boolean(stream.isTTY) && !process.env.CI;
   }
 
-  onTestCaseResult(testCase: TestCase): void {
-    const meta = testCase.meta().conformance;
+  onRuleResult(result: Pick<RuleResult, 'id' | 'status' | 'cases'>): void {
     this.done++;
-    this.cases += meta?.cases ?? 0;
+    this.cases += result.cases;
     const secs = (Date.now() - this.started) / 1000;
     const rate = secs > 0 ? (this.cases / secs).toFixed(1) : '0';
-    const status = meta?.status ?? testCase.result().state;
-    const line = `[${this.done}/${this.total}] ${status.padEnd(7)} ${testCase.name} (${meta?.cases ?? 0} cases) — ${this.cases} cases, ${rate}/s`;
+    const line = `[${this.done}/${this.total}] ${result.status.padEnd(7)} ${result.id} (${result.cases} cases) — ${this.cases} cases, ${rate}/s`;
     if (this.tty) this.stream.write(`\r\x1b[2K${line}`);
     else this.stream.write(`${line}\n`);
   }
 
-  onTestRunEnd(): void {
+  /** Clears the terminal line, so that the summary starts on a clean one. */
+  onRunEnd(): void {
     if (this.tty) this.stream.write('\r\x1b[2K');
   }
 }

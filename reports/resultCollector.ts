@@ -1,8 +1,8 @@
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import { contract } from '../contract/contract.js';
+import { buildRunReport, type RunInfo } from './buildRunReport.js';
 import type { RuleResult } from './ruleResult.js';
-import { totalsOf, type RunReport } from './runReport.js';
+import type { RunReport } from './runReport.js';
 import { writeReports } from './writeReports.js';
 
 declare module '@vitest/runner' {
@@ -12,22 +12,11 @@ declare module '@vitest/runner' {
   }
 }
 
-/** What the run knows besides the rule events (from the run's global setup). */
-export interface RunInfo {
-  target: RunReport['target'];
-  seed: number;
-  runs: number;
-  startedAt: string;
-  capabilities?: RunReport['capabilities'];
-  toolVersion: string;
-  modelDate: string;
-  rulesInContract: number;
-}
-
 /**
- * A vitest reporter that only gathers result events: each rule test's `meta().conformance`, plus
- * errors outside any rule (setup, teardown) as harness errors. It builds the RunReport and, when
- * given a directory, writes the reports there, so plain `vitest run --shard` runs leave them too.
+ * The plain-vitest path's reporter (`vitest run -c runner/vitest.config.ts --shard`): it only
+ * gathers result events, each rule test's `meta().conformance`, plus errors outside any rule
+ * (setup, teardown) as harness errors, builds the RunReport as the CLI's in-process runner does
+ * (buildRunReport) and, when given a directory, writes the reports there.
  */
 export class ResultCollector implements Reporter {
   readonly results: RuleResult[] = [];
@@ -35,7 +24,7 @@ export class ResultCollector implements Reporter {
   report: RunReport | undefined;
   private vitest: Vitest | undefined;
 
-  constructor(private readonly options: { outDir?: string; runInfo?: () => RunInfo | undefined } = {}) {}
+  constructor(private readonly options: { outDir?: string } = {}) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -58,24 +47,9 @@ export class ResultCollector implements Reporter {
       for (const e of m.errors()) this.harnessErrors.push({ code: codeOf(e), message: firstLine(e.message) });
     }
     for (const e of unhandled) this.harnessErrors.push({ code: codeOf(e), message: firstLine(e.message) });
-    const info = this.options.runInfo?.() ?? this.providedRunInfo();
+    const info = this.providedRunInfo();
     if (!info) return;
-    // Contract order, whatever order concurrent tests finished in.
-    const order = new Map(contract.rules.map((r, i) => [r.id, i]));
-    const rules = [...this.results].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    this.report = {
-      tool: { name: 'cognito-conformance', version: info.toolVersion },
-      contract: { operation: 'CreateUserPoolClient', modelDate: info.modelDate, rules: info.rulesInContract },
-      target: info.target,
-      seed: info.seed,
-      runs: info.runs,
-      startedAt: info.startedAt,
-      finishedAt: new Date().toISOString(),
-      totals: totalsOf(rules),
-      ...(info.capabilities ? { capabilities: info.capabilities } : {}),
-      rules,
-      harnessErrors: this.harnessErrors,
-    };
+    this.report = buildRunReport(info, this.results, this.harnessErrors);
     if (this.options.outDir) writeReports(this.report, this.options.outDir);
   }
 

@@ -1,10 +1,11 @@
+import type { TransportName } from '../targets/transports.js';
 import type { RuleResult, RuleStatus } from './ruleResult.js';
 
 export interface RunReport {
   tool: { name: 'cognito-conformance'; version: string };
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
   /** `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs. */
-  target: { name: string; endpoint: string; region: string; transport: 'http' | 'sdk'; sdkVersion?: string };
+  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string };
   seed: number;
   runs: number;
   startedAt: string;

@@ -5,6 +5,7 @@ import { isConfirmed } from '../contract/verdictStrength.js';
 import { casesFor } from '../generators/casesFor.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Target } from '../targets/exchange.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { isHarnessError } from '../targets/harnessError.js';
 import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import { oraclesForRule } from '../oracles/oraclesForRule.js';
@@ -27,6 +28,11 @@ export interface RuleEnv {
   replayCommand(ruleId: string, path: string): string;
   /** Wall-clock cap on one rule's property, shrinking included. */
   timeLimitMs?: number;
+  /**
+   * Once aborted, no further case is sent (a budget or quota ran out): the rule ends with what it
+   * has, a failure found so far included, and says why it stopped.
+   */
+  signal?: AbortSignal;
 }
 
 /** Thrown inside the property when an oracle flags the case; carries what the report shows. */
@@ -42,7 +48,7 @@ function observedSummary(o: Observation): Record<string, unknown> {
     status: c.status,
     ...(c.errorType ? { errorType: c.errorType } : {}),
     ...(c.errorMessage ? { message: c.errorMessage } : {}),
-    ...(c.status >= 200 && c.status < 300 ? { body: c.body } : {}),
+    ...(isSuccessStatus(c.status) ? { body: c.body } : {}),
     ...(c.sdk ? { layer: c.layer ?? 'server', sdk: c.sdk } : {}),
   };
 }
@@ -88,8 +94,14 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let cases = 0;
   let harness: unknown;
   let first: Observation | undefined;
+  let stopped = false;
   const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
     if (harness) throw harness;
+    // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.
+    if (env.signal?.aborted) {
+      stopped = true;
+      return;
+    }
     let observation: Observation;
     try {
       observation = await observeCase(rule, testCase, { target: env.target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds });
@@ -144,5 +156,16 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
     return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
   }
+  if (stopped) {
+    const why = stopReason(env.signal);
+    return cases === 0 ? { ...common, status: 'skipped', cases, reason: `not run: ${why}` } : { ...common, status: 'passed', cases, reason: `stopped after ${cases} cases (${why})` };
+  }
   return { ...common, status: 'passed', cases: runsDone, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
+}
+
+function stopReason(signal: AbortSignal | undefined): string {
+  const r: unknown = signal?.reason;
+  if (typeof r === 'string') return r;
+  if (r instanceof Error && r.name !== 'AbortError') return r.message;
+  return 'the run was stopped';
 }

@@ -1,10 +1,12 @@
-import { afterAll, describe, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { RuleKind } from '../contract/rule.js';
 import { contract } from '../contract/contract.js';
+import type { Target } from '../targets/exchange.js';
+import { targetFromSettings } from '../targets/targetSettings.js';
 import { selectRules } from './selectRules.js';
 import { checkRule } from './checkRule.js';
-import { targetFromSettings } from './targetFromSettings.js';
-import { replayCommand } from './replayCommand.js';
+import { ruleEnvOf } from './ruleEnv.js';
+import { runsAlone } from './sequentialKinds.js';
 
 /** Rule statuses become test outcomes: a failed rule fails its test; its details are in the report. */
 class ConformanceFailure extends Error {
@@ -18,31 +20,25 @@ class HarnessFailure extends Error {
 }
 
 /**
- * Registers one vitest test per rule of the given kinds, each a seeded fast-check property against
- * the run's target. `sequential` is for rules whose observations must not interleave with other
- * creates in the pool (side effects read the pool's client list before and after).
+ * The plain-vitest runner (`vitest run -c runner/vitest.config.ts [--shard i/n]`, for CI sharding):
+ * registers one vitest test per rule of the given kinds, each the same seeded property the CLI's
+ * in-process runner (runRules) runs. Kinds that must run alone (SEQUENTIAL_KINDS) run one test at a
+ * time; vitest runs one suite file at a time (runner/vitest.config.ts).
  */
-export function defineRuleTests(title: string, kinds: readonly RuleKind[], options: { sequential?: boolean } = {}): void {
+export function defineRuleTests(title: string, kinds: readonly RuleKind[]): void {
   const ctx = inject('conformance');
   const rules = selectRules(contract.rules, kinds, ctx.rules);
-  const target = targetFromSettings(ctx.target);
   const earlierClientIds = new Set<string>();
-  afterAll(() => target.close());
+  let target: Target | undefined;
+  beforeAll(async () => {
+    target = await targetFromSettings(ctx.target);
+  });
+  afterAll(() => target?.close());
 
-  describe(title, { concurrent: !options.sequential }, () => {
+  describe(title, { concurrent: !kinds.some(runsAlone) }, () => {
     for (const rule of rules) {
       test(rule.id, async ({ task, skip }) => {
-        const result = await checkRule(rule, {
-          target,
-          pool: ctx.pool,
-          capabilities: ctx.capabilities,
-          runSeed: ctx.seed,
-          runs: ctx.runs,
-          replayPath: ctx.replayPath,
-          earlierClientIds,
-          replayCommand: (id, path) => replayCommand(ctx, id, path),
-          timeLimitMs: 60_000,
-        });
+        const result = await checkRule(rule, ruleEnvOf(ctx, target as Target, earlierClientIds));
         task.meta.conformance = result;
         if (result.status === 'skipped') skip(result.reason);
         if (result.status === 'failed') throw new ConformanceFailure(`${rule.id}: ${result.reason ?? 'failed'}`);

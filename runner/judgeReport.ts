@@ -2,6 +2,7 @@ import { contract } from '../contract/contract.js';
 import { buildRunReport } from '../reports/buildRunReport.js';
 import type { RunReport } from '../reports/runReport.js';
 import type { LoadedRecord } from '../targets/recordedExchange.js';
+import { DEFAULT_TRANSPORT, type TransportName } from '../targets/transports.js';
 import type { JudgeOutcome } from './judgeRecords.js';
 import { toolVersion } from './toolVersion.js';
 
@@ -52,7 +53,7 @@ export function judgeReport(outcome: JudgeOutcome, records: readonly LoadedRecor
         name: recordedTargetName(records),
         endpoint: `recording: ${paths.join(' ')}`,
         region: single(cases.map((r) => r.record.region), 'several regions', 'unknown region'),
-        transport: single<'http' | 'sdk'>(cases.map((r) => r.record.target?.transport), 'http', 'http'),
+        transport: single<TransportName>(cases.map((r) => r.record.target?.transport), DEFAULT_TRANSPORT, DEFAULT_TRANSPORT),
       },
       seed: 0,
       runs: 0,

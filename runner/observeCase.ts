@@ -1,6 +1,7 @@
 import type { Rule } from '../contract/rule.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange, Target } from '../targets/exchange.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { Observation } from '../oracles/observation.js';
 
 /**
@@ -20,7 +21,7 @@ export interface ObserveEnv {
 const LIST_PAGE = 60;
 
 function clientIdOf(exchange: Exchange): string | undefined {
-  if (exchange.status < 200 || exchange.status >= 300) return undefined;
+  if (!isSuccessStatus(exchange.status)) return undefined;
   const id = (exchange.body as { UserPoolClient?: { ClientId?: unknown } } | undefined)?.UserPoolClient?.ClientId;
   return typeof id === 'string' ? id : undefined;
 }

@@ -5,9 +5,6 @@ function quote(s: string): string {
 }
 
 /** The one command that replays exactly one case of one rule (same seed, same fast-check path). */
-export function replayCommand(ctx: Pick<RunContext, 'seed' | 'runs' | 'targetFlags'>, ruleId: string, path: string): string {
-  const parts = ['npm run conformance -- run'];
-  if (ctx.targetFlags) parts.push(ctx.targetFlags);
-  parts.push(`--rules ${quote(ruleId)}`, `--seed ${ctx.seed}`, `--runs ${ctx.runs}`, `--replay-path ${quote(path)}`);
-  return parts.join(' ');
+export function replayCommand(ctx: Pick<RunContext, 'seed' | 'runs' | 'targetArgs'>, ruleId: string, path: string): string {
+  return ['npm run conformance -- run', ...ctx.targetArgs.map(quote), `--rules ${quote(ruleId)}`, `--seed ${ctx.seed}`, `--runs ${ctx.runs}`, `--replay-path ${quote(path)}`].join(' ');
 }

@@ -1,24 +1,13 @@
 import type { PoolContext } from '../contract/poolContext.js';
 import type { FixtureCapabilities } from '../targets/fixtureCapabilities.js';
-import type { RunInfo } from '../reports/resultCollector.js';
+import type { TargetSettings } from '../targets/targetSettings.js';
+import type { RunInfo } from '../reports/buildRunReport.js';
 
 /**
- * What the run's global setup hands to every suite file (vitest `provide`/`inject`). It holds no
- * secret: workers build their own credentials from the standard chain.
+ * What a prepared run hands to whatever runs its rules: the in-process runner (runRules) or the
+ * plain-vitest suite files (through `provide`/`inject`). Plain data; it holds no secret: each
+ * process builds its own credentials from the standard chain.
  */
-export interface TargetSettings {
-  name: string;
-  kind: 'aws' | 'emulator';
-  endpoint: string;
-  region: string;
-  transport: 'http' | 'sdk';
-  /** Sign with the SDKs' standard credential chain (aws) or with local/dummy keys (emulators). */
-  credentials: 'default-chain' | 'local';
-  profile?: string;
-  concurrency: number;
-  requestsPerSecond?: number;
-}
-
 export interface RunContext {
   runId: string;
   seed: number;
@@ -29,10 +18,12 @@ export interface RunContext {
   capabilities: FixtureCapabilities;
   startedAt: string;
   /** The flags that select the target, for replay commands. */
-  targetFlags: string;
+  targetArgs: string[];
   replayPath?: string;
   /** `--rules` patterns. */
   rules?: string;
+  /** Wall-clock cap on one rule's property, shrinking included. */
+  ruleTimeLimitMs: number;
 }
 
 declare module 'vitest' {

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { ResultCollector } from '../reports/resultCollector.js';
+import { RUN_DEFAULTS, envName } from './runSettings.js';
 
 /**
  * The conformance suites as plain vitest, for `npx vitest run -c runner/vitest.config.ts
- * [--shard i/n]`; `cognito-conformance run` uses the same file and replaces the reporters.
- * The target comes from CONFORMANCE_* environment variables (see runner/globalSetup.ts).
+ * [--shard i/n]` (CI sharding; `cognito-conformance run` runs the same rules in-process, see
+ * runner/runRules.ts). The target comes from CONFORMANCE_* environment variables (see
+ * runner/globalSetup.ts); the reports go to CONFORMANCE_OUT.
  * (A config file is the one place a default export is required: vitest loads it that way.)
  */
 export default defineConfig({
@@ -17,6 +19,6 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    reporters: ['default', new ResultCollector({ outDir: process.env.CONFORMANCE_OUT ?? 'reports/latest' })],
+    reporters: ['default', new ResultCollector({ outDir: process.env[envName('out')] || RUN_DEFAULTS.out })],
   },
 });

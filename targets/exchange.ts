@@ -1,3 +1,5 @@
+import type { TransportName } from './transports.js';
+
 /**
  * One request/response exchange with a system under test, normalized across transports.
  * Oracles judge exchanges; they never send requests themselves.
@@ -54,7 +56,9 @@ export interface TargetInfo {
   name: string;
   endpoint: string;
   region: string;
-  transport: 'http' | 'sdk';
+  transport: TransportName;
+  /** The version of the client library the transport sends through, when it uses one (the AWS SDK's). */
+  sdkVersion?: string;
 }
 
 export interface Target {

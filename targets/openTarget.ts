@@ -1,15 +1,20 @@
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
 import { credentialsFor } from './credentialSource.js';
 import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './embeddedCognitoLocal.js';
-import type { Target } from './exchange.js';
-import { createHttpTarget, type HttpTargetOptions } from './httpTarget.js';
-import { createSigV4Signer } from './sigv4Signer.js';
+import type { Exchange, Target } from './exchange.js';
 import type { TargetConfig } from './targetConfig.js';
+import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
+import { DEFAULT_TRANSPORT, type TransportName } from './transports.js';
 
-/** A resolved configuration turned into a live Target over raw HTTP, with whatever it started. */
+/** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
   target: Target;
   config: TargetConfig;
+  /**
+   * The settings the Target was built from, for reports and for processes that build their own
+   * (vitest workers). `name` is final once the target has answered (see openTarget).
+   */
+  readonly settings: TargetSettings;
   /** Present when the configuration asked for the embedded cognito-local. */
   emulator?: EmbeddedCognitoLocal;
   /** Close the target's sockets, then stop the emulator if one was started. Idempotent. */
@@ -18,39 +23,82 @@ export interface OpenedTarget {
 
 export interface OpenTargetOptions {
   registry?: CleanupRegistry;
-  /** Transport settings that override the configuration's (timeouts, retry policy). */
-  http?: Partial<Omit<HttpTargetOptions, 'name' | 'endpoint' | 'region' | 'signer'>>;
+  transport?: TransportName;
+  /** Requests in flight; the configuration's limit by default. */
+  concurrency?: number;
+  /** The target's name in reports (`--name`); see openTarget for the default. */
+  name?: string;
   /** Environment for local credentials; the process's by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Timeouts and retry policy, for tests. */
+  tuning?: Omit<TargetTuning, 'credentials' | 'env'>;
 }
 
+/** Longest `Server` header kept as a name: enough for `Werkzeug/3.0.1 Python/3.11`. */
+const MAX_SERVER_NAME = 60;
+
+/**
+ * The one way from a configuration to a Target, for runs and sweeps alike: resolve credentials
+ * (missing AWS credentials stop here, before anything is created), start the embedded cognito-local
+ * when asked, and open the transport.
+ *
+ * The name: `name` when given, else the preset's (`aws`, `localstack`, `moto`, `cognito-local`);
+ * a bare `--endpoint` is named after what answered it, the `Server` header of its first answer,
+ * else its host:port.
+ */
 export async function openTarget(config: TargetConfig, options: OpenTargetOptions = {}): Promise<OpenedTarget> {
   const registry = options.registry ?? processCleanupRegistry();
   const credentials = credentialsFor(config.credentials, {
     ...(config.profile === undefined ? {} : { profile: config.profile }),
     ...(options.env === undefined ? {} : { env: options.env }),
   });
-  // Resolve once now: missing AWS credentials should stop the run before it creates anything.
   await credentials();
 
   const emulator = config.embedded ? await startEmbeddedCognitoLocal({ registry }) : undefined;
   const endpoint = emulator?.endpoint ?? config.endpoint;
   if (endpoint === undefined) throw new Error('openTarget: a configuration that is not embedded must have an endpoint');
 
-  const target = createHttpTarget({
-    name: config.name,
+  const fixedName = options.name ?? (config.name === 'custom' ? undefined : config.name);
+  let answeredBy: string | undefined;
+  const base: TargetSettings = {
+    name: fixedName ?? new URL(endpoint).host,
+    kind: config.kind,
     endpoint,
     region: config.region,
-    signer: createSigV4Signer({ region: config.region, credentials }),
-    connections: config.limits.concurrency,
+    transport: options.transport ?? DEFAULT_TRANSPORT,
+    credentials: config.credentials,
+    ...(config.profile === undefined ? {} : { profile: config.profile }),
+    concurrency: options.concurrency ?? config.limits.concurrency,
     ...(config.limits.requestsPerSecond === undefined ? {} : { requestsPerSecond: config.limits.requestsPerSecond }),
-    ...options.http,
-  });
+  };
+  let transport: Target;
+  try {
+    transport = await targetFromSettings(base, { ...options.tuning, credentials });
+  } catch (err) {
+    await emulator?.stop();
+    throw err;
+  }
+  let first = fixedName !== undefined;
+  const target: Target = fixedName !== undefined ? transport : {
+    info: transport.info,
+    async send(operation, input, sendOptions) {
+      const exchange = await transport.send(operation, input, sendOptions);
+      if (!first && exchange.layer !== 'sdk-client') {
+        first = true;
+        answeredBy = serverName(exchange);
+      }
+      return exchange;
+    },
+    close: () => transport.close(),
+  };
 
   let closing: Promise<void> | undefined;
   const opened: OpenedTarget = {
     target,
     config: emulator === undefined ? config : { ...config, endpoint },
+    get settings() {
+      return answeredBy === undefined ? base : { ...base, name: answeredBy };
+    },
     close() {
       closing ??= (async () => {
         await target.close();
@@ -61,4 +109,11 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   };
   if (emulator !== undefined) opened.emulator = emulator;
   return opened;
+}
+
+/** The `Server` header as a one-line name, or undefined when absent or blank. */
+function serverName(exchange: Exchange): string | undefined {
+  const raw = exchange.headers.server?.replace(/[^\x20-\x7e]/g, '').trim();
+  if (!raw) return undefined;
+  return raw.length > MAX_SERVER_NAME ? raw.slice(0, MAX_SERVER_NAME) : raw;
 }

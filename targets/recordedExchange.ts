@@ -1,3 +1,5 @@
+import type { TransportName } from './transports.js';
+
 /**
  * One recorded exchange: a line of a `.jsonl` recording. `run --record` writes them, `judge` reads
  * them, and the evidence corpus (evidence/*.jsonl) holds real AWS exchanges in the same form. The
@@ -61,7 +63,7 @@ export interface RecordedExchange {
   durationMs?: number;
   region?: string;
   layer?: 'server' | 'sdk-client';
-  target?: { name: string; endpoint?: string; transport?: 'http' | 'sdk' };
+  target?: { name: string; endpoint?: string; transport?: TransportName };
   source?: RecordSource;
   confidence?: 'observed' | 'documented';
   sanitized?: string;

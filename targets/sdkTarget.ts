@@ -90,7 +90,7 @@ interface SdkError {
  * E_CREDENTIALS harness error, network failures E_TARGET_UNREACHABLE / E_TARGET_TIMEOUT.
  */
 export function createSdkTarget(options: SdkTargetOptions): Target {
-  const info: TargetInfo = { name: options.name, endpoint: displayEndpoint(options.endpoint), region: options.region, transport: 'sdk' };
+  const info: TargetInfo = { name: options.name, endpoint: displayEndpoint(options.endpoint), region: options.region, transport: 'sdk', sdkVersion: SDK_CLIENT_VERSION };
   const connections = options.connections ?? SDK_TARGET_DEFAULTS.connections;
   const connectTimeoutMs = options.connectTimeoutMs ?? SDK_TARGET_DEFAULTS.connectTimeoutMs;
   const socketTimeoutMs = options.socketTimeoutMs ?? SDK_TARGET_DEFAULTS.socketTimeoutMs;

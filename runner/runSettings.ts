@@ -1,0 +1,139 @@
+import { contract } from '../contract/contract.js';
+import { ALL_KINDS } from '../contract/rule.js';
+import { HarnessError } from '../targets/harnessError.js';
+import type { TargetFlags } from '../targets/targetConfig.js';
+import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type TransportName } from '../targets/transports.js';
+import { selectRules } from './selectRules.js';
+
+/**
+ * Every default of a run, in one place, for the CLI and the plain-vitest entry alike. The seed is
+ * fixed so that two runs of one target agree (emulator CI, baselines). The target's own defaults
+ * (no target at all means the embedded cognito-local, unless AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER
+ * or AWS_ENDPOINT_URL names an endpoint; concurrency and request rate per kind of target) are
+ * resolved from these settings by targets/targetConfig.ts.
+ */
+export const RUN_DEFAULTS = {
+  seed: 42,
+  runs: 25,
+  out: 'reports/latest',
+  transport: DEFAULT_TRANSPORT,
+  /** Wall-clock cap on one rule's property, shrinking included. */
+  ruleTimeLimitMs: 60_000,
+} as const;
+
+/** Upper bounds of the numeric settings. */
+export const RUN_LIMITS = { runs: 10_000, concurrency: 64 } as const;
+
+/**
+ * The settings a run takes, each as `--kebab-case` flag and as CONFORMANCE_SNAKE_CASE variable
+ * (`replayPath`: `--replay-path`, CONFORMANCE_REPLAY_PATH).
+ */
+export const RUN_SETTING_KEYS = ['target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath'] as const;
+export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
+
+/** The settings as typed, before validation: flag values or environment variables. */
+export type RawRunSettings = Partial<Record<RunSettingKey, string>>;
+
+export type SettingsSource = 'flags' | 'env';
+
+export interface RunSettings {
+  /** What selects the target, as given; resolved by loadTargetConfig. */
+  target: TargetFlags;
+  /** The target's name in reports; absent: the preset's, or what answered (see openTarget). */
+  name?: string;
+  transport: TransportName;
+  seed: number;
+  runs: number;
+  /** `--rules` patterns; absent: every rule. */
+  rules?: string;
+  /** Requests in flight; absent: the target's default. */
+  concurrency?: number;
+  out: string;
+  replayPath?: string;
+  /** The flags that chose this target, repeated in every replay command. */
+  targetArgs: string[];
+}
+
+export function flagName(key: RunSettingKey): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+export function envName(key: RunSettingKey): string {
+  return `CONFORMANCE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** Reads the CONFORMANCE_* variables of the plain-vitest entry; an empty variable counts as unset. */
+export function runSettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): RunSettings {
+  const raw: RawRunSettings = {};
+  for (const key of RUN_SETTING_KEYS) {
+    const value = env[envName(key)];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  return readRunSettings(raw, 'env');
+}
+
+/**
+ * The one reader of run settings: validates what was typed and applies the defaults. A bad value
+ * is a harness error naming the flag (E_USAGE) or the variable (E_CONFIG) with the same words.
+ */
+export function readRunSettings(raw: RawRunSettings, source: SettingsSource, random: () => number = Math.random): RunSettings {
+  const label = (key: RunSettingKey) => (source === 'flags' ? `--${flagName(key)}` : envName(key));
+  const fail = (message: string): never => {
+    throw new HarnessError(source === 'flags' ? 'E_USAGE' : 'E_CONFIG', message);
+  };
+  const wholeNumber = (key: 'runs' | 'concurrency', max: number): number | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) fail(`${label(key)} must be a whole number from 1 to ${max}, got "${v}"`);
+    return Number(v);
+  };
+  const nonBlank = (key: RunSettingKey, example: string): string | undefined => {
+    const v = raw[key];
+    if (v !== undefined && !v.trim()) fail(`${label(key)} needs a value, e.g. ${label(key)} ${example}`);
+    return v;
+  };
+
+  let seed: number = RUN_DEFAULTS.seed;
+  if (raw.seed === 'random') seed = Math.floor(random() * 2 ** 31);
+  else if (raw.seed !== undefined) {
+    if (!/^-?\d+$/.test(raw.seed) || Math.abs(Number(raw.seed)) >= 2 ** 31) fail(`${label('seed')} must be an integer (|n| < 2^31) or "random", got "${raw.seed}"`);
+    seed = Number(raw.seed);
+  }
+  const transport = raw.transport ?? RUN_DEFAULTS.transport;
+  if (!isTransportName(transport)) fail(`${label('transport')} must be ${TRANSPORT_NAMES.join(' or ')}, got "${transport}"`);
+  const rules = nonBlank('rules', '"default.*"');
+  if (rules !== undefined && selectRules(contract.rules, ALL_KINDS, rules).length === 0) {
+    fail(`${label('rules')} "${rules}" matches no rule id (see \`contract\` for the ids)`);
+  }
+  const name = nonBlank('name', 'my-emulator');
+  if (name !== undefined && (/[\r\n]/.test(name) || name.length > 100)) fail(`${label('name')} must be one line of at most 100 characters`);
+  const out = nonBlank('out', 'reports/latest') ?? RUN_DEFAULTS.out;
+  const replayPath = nonBlank('replayPath', '0:1');
+
+  const target: TargetFlags = {
+    ...(raw.target === undefined ? {} : { target: raw.target }),
+    ...(raw.endpoint === undefined ? {} : { endpoint: raw.endpoint }),
+    ...(raw.region === undefined ? {} : { region: raw.region }),
+  };
+  const targetArgs = [
+    ...(raw.target === undefined ? [] : ['--target', raw.target]),
+    ...(raw.endpoint === undefined ? [] : ['--endpoint', raw.endpoint]),
+    ...(raw.region === undefined ? [] : ['--region', raw.region]),
+    ...(name === undefined ? [] : ['--name', name]),
+    ...(transport === RUN_DEFAULTS.transport ? [] : ['--transport', transport]),
+  ];
+  const runs = wholeNumber('runs', RUN_LIMITS.runs) ?? RUN_DEFAULTS.runs;
+  const concurrency = wholeNumber('concurrency', RUN_LIMITS.concurrency);
+  return {
+    target,
+    ...(name === undefined ? {} : { name }),
+    transport: transport as TransportName,
+    seed,
+    runs,
+    ...(rules === undefined ? {} : { rules }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+    out,
+    ...(replayPath === undefined ? {} : { replayPath }),
+    targetArgs,
+  };
+}

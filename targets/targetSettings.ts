@@ -1,0 +1,51 @@
+import { credentialsFor, type CredentialProvider } from './credentialSource.js';
+import type { Target } from './exchange.js';
+import type { RetryPolicy } from './retryPolicy.js';
+import { TRANSPORTS, type TransportName } from './transports.js';
+
+/**
+ * A target as a run uses it, once resolved (the embedded emulator's address known): plain data, so
+ * that the plain-vitest entry can hand it to its worker processes, which build their own Target
+ * from it. It holds no secret: each process builds its credentials from `credentials`.
+ */
+export interface TargetSettings {
+  /** For reports and messages: `--name`, the preset, or what answered (see openTarget). */
+  name: string;
+  kind: 'aws' | 'emulator';
+  endpoint: string;
+  region: string;
+  transport: TransportName;
+  /** Sign with the SDKs' standard credential chain (aws) or with local/dummy keys (emulators). */
+  credentials: 'default-chain' | 'local';
+  profile?: string;
+  /** Requests in flight at once. */
+  concurrency: number;
+  requestsPerSecond?: number;
+}
+
+export interface TargetTuning {
+  /** A provider already resolved once (openTarget does, to fail before creating anything). */
+  credentials?: CredentialProvider;
+  /** Environment for local credentials; the process's by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+  connectTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The Target for resolved settings, through the transport they name (targets/transports.ts). */
+export function targetFromSettings(settings: TargetSettings, tuning: TargetTuning = {}): Promise<Target> {
+  const credentials = tuning.credentials ?? credentialsFor(settings.credentials, {
+    ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+    ...(tuning.env === undefined ? {} : { env: tuning.env }),
+  });
+  return TRANSPORTS[settings.transport].open({
+    name: settings.name,
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials,
+    connections: settings.concurrency,
+    ...(settings.requestsPerSecond === undefined ? {} : { requestsPerSecond: settings.requestsPerSecond }),
+    ...(tuning.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: tuning.connectTimeoutMs }),
+    ...(tuning.retry === undefined ? {} : { retry: tuning.retry }),
+  });
+}
