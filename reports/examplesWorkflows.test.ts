@@ -1,24 +1,31 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { mainHelp } from '../cli/main.js';
-import { runHelp } from '../cli/runOptions.js';
-import { specHelp } from '../cli/specCommand.js';
-import { diffHelp } from '../cli/diffCommand.js';
-import { sweepHelp } from '../cli/sweepCommand.js';
-import { mergeHelp } from '../cli/mergeCommand.js';
-import { judgeHelp } from '../cli/judgeCommand.js';
-import { matrixHelp } from '../cli/matrixCommand.js';
+import { validateWorkflow } from '@action-validator/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main, mainHelp } from '../cli/main.js';
 
 /**
- * The example GitHub workflows only help if the commands they run exist: every npm script, CLI
- * subcommand and flag they use is checked against package.json and the CLI's help texts, so a
- * renamed flag breaks this test instead of someone's CI. Plain line matching, no YAML parser.
+ * The example GitHub workflows only help if GitHub accepts them and the commands they run exist.
+ * Each file is validated against GitHub's workflow schema (@action-validator/core, the schema
+ * SchemaStore publishes), and every `cognito-conformance` command in its `run:` steps is handed to
+ * the CLI itself, through `main`, with `--help` appended: each subcommand parses its flags
+ * strictly (unknown flags, missing values and bad values are usage errors) before it looks at
+ * `--help`, so a renamed or missing flag fails here instead of in someone's CI, and nothing runs.
+ * Shell variables are replaced by sample values, and each one must be set in the workflow.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WORKFLOWS = ['examples/github-actions/emulator-ci.yml', 'examples/github-actions/nightly-aws.yml'];
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-const HELP: Record<string, string> = { run: runHelp, contract: specHelp, diff: diffHelp, merge: mergeHelp, sweep: sweepHelp, judge: judgeHelp, matrix: matrixHelp };
+
+/** What the workflows' own variables stand for in the parse check (values as GitHub would set them). */
+const SAMPLE_VALUES: Readonly<Record<string, string>> = {
+  REGION: 'eu-west-1',
+  ACCOUNT: '123456789012',
+  OUT: 'reports/nightly',
+  GITHUB_RUN_ID: '1234567890',
+  GITHUB_REPOSITORY: 'example/cognito-conformance',
+  GITHUB_STEP_SUMMARY: '/tmp/summary.md',
+};
 
 /** The commands the CLI's main help lists under "Commands:". */
 function mainCommands(): string[] {
@@ -26,7 +33,7 @@ function mainCommands(): string[] {
   return [...block.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1] as string);
 }
 
-/** The shell text of every `run:` step, block scalars included, continuation lines joined. */
+/** The shell text of every `run:` step, block scalars (`|`, `>-`, …) included, continuation lines joined. */
 function runScripts(yaml: string): string[] {
   const lines = yaml.split('\n');
   const scripts: string[] = [];
@@ -35,23 +42,28 @@ function runScripts(yaml: string): string[] {
     if (!m) continue;
     const indent = (m[1] as string).length;
     const value = (m[2] as string).trim();
-    if (value !== '|' && value !== '>') {
+    if (!/^[|>][-+]?$/.test(value)) {
       scripts.push(value);
       continue;
     }
     const body: string[] = [];
     while (i + 1 < lines.length && (lines[i + 1]?.trim() === '' || /^\s*/.exec(lines[i + 1] as string)![0].length > indent)) body.push((lines[++i] as string).trim());
-    scripts.push(body.join('\n'));
+    // A folded scalar (`>`) joins its lines with spaces.
+    scripts.push(body.join(value.startsWith('>') ? ' ' : '\n'));
   }
   return scripts.map((s) => s.replace(/\\\n\s*/g, ' '));
 }
 
-/** One command per pipeline stage, as tokens; GitHub expressions become one placeholder token. */
+/** One command per pipeline stage, as tokens, up to any redirection; GitHub expressions become one placeholder token. */
 function commands(script: string): string[][] {
   return script
     .replace(/\$\{\{[^}]*\}\}/g, 'EXPR')
     .split(/\n|&&|\|\||;|\|/)
     .map((c) => (c.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((t) => t.replace(/^["']|["']$/g, '')))
+    .map((tokens) => {
+      const redirect = tokens.findIndex((t) => /^\d?>/.test(t));
+      return redirect < 0 ? tokens : tokens.slice(0, redirect);
+    })
     .filter((t) => t.length > 0);
 }
 
@@ -59,6 +71,8 @@ interface Use {
   file: string;
   command: string;
   script?: string;
+  /** For `npm run conformance -- …`: the CLI's argv. */
+  cliArgs?: string[];
   subcommand?: string;
   flags: string[];
   args: string[];
@@ -72,8 +86,13 @@ function usesOf(file: string): Use[] {
       const rest = tokens.slice(2).filter((t) => t !== '-s' && t !== '--silent');
       const [script, ...after] = rest;
       const args = after[0] === '--' ? after.slice(1) : [];
-      const subcommand = script === 'conformance' ? (args[0] && !args[0].startsWith('-') ? args[0] : 'run') : undefined;
-      uses.push({ file, command, script, subcommand, flags: args.filter((a) => a.startsWith('-')).map((a) => a.split('=')[0] as string), args });
+      const use: Use = { file, command, flags: args.filter((a) => a.startsWith('-')).map((a) => a.split('=')[0] as string), args };
+      if (script !== undefined) use.script = script;
+      if (script === 'conformance') {
+        use.cliArgs = args;
+        use.subcommand = args[0] && !args[0].startsWith('-') ? args[0] : 'run';
+      }
+      uses.push(use);
     } else if (tokens[0] === 'npx') {
       uses.push({ file, command, flags: tokens.filter((a) => a.startsWith('-')), args: tokens.slice(1) });
     }
@@ -81,33 +100,75 @@ function usesOf(file: string): Use[] {
   return uses;
 }
 
+/** `$NAME` and `${NAME}` replaced by their sample values; a variable without one is reported. */
+function substituted(args: readonly string[], unknown: Set<string>): string[] {
+  return args.map((a) => a.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (_m, name: string) => {
+    const value = SAMPLE_VALUES[name];
+    if (value === undefined) unknown.add(name);
+    return value ?? `$${name}`;
+  }));
+}
+
 const uses = WORKFLOWS.flatMap(usesOf);
+const cliUses = uses.filter((u) => u.cliArgs !== undefined);
 
 describe('example GitHub workflows', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it.each(WORKFLOWS)('%s is a valid GitHub workflow', (file) => {
+    const state = validateWorkflow(readFileSync(`${root}${file}`, 'utf8'));
+    expect(state.actionType).toBe('workflow');
+    expect(state.errors).toEqual([]);
+  });
+
   it('run the commands they are meant to show', () => {
     const shown = uses.map((u) => u.subcommand ?? u.command.split(' ').slice(0, 3).join(' '));
-    expect(new Set(shown)).toEqual(new Set(['run', 'merge', 'diff', 'sweep', 'npx vitest run']));
+    expect(new Set(shown)).toEqual(new Set(['run', 'judge', 'merge', 'diff', 'sweep', 'npx vitest run']));
   });
 
-  it('every help text the test knows is a command the CLI lists', () => {
-    expect(mainCommands().sort()).toEqual(Object.keys(HELP).sort());
+  it('the nightly AWS run plans first, names its account, records, judges the recording, diffs and sweeps with --yes', () => {
+    const nightly = cliUses.filter((u) => u.file.endsWith('nightly-aws.yml'));
+    const runs = nightly.filter((u) => u.subcommand === 'run');
+    expect(runs.map((u) => u.flags.includes('--plan'))).toEqual([true, false]);
+    for (const u of runs) expect(u.flags).toEqual(expect.arrayContaining(['--target', '--account']));
+    expect(runs[1]?.flags).toEqual(expect.arrayContaining(['--record', '--max-requests', '--time-budget', '--out']));
+    const record = runs[1]?.args[runs[1].args.indexOf('--record') + 1];
+    expect(nightly.find((u) => u.subcommand === 'judge')?.args).toContain(record);
+    expect(nightly.find((u) => u.subcommand === 'sweep')?.flags).toEqual(expect.arrayContaining(['--account', '--yes', '--older-than']));
+    expect(nightly.map((u) => u.subcommand)).toEqual(['run', 'run', 'judge', 'sweep', 'diff', 'diff']);
   });
 
-  it.each(uses.map((u) => [`${u.file}: ${u.command}`, u] as const))('%s — scripts, subcommands and flags exist', (_name, use) => {
+  it.each(uses.map((u) => [`${u.file}: ${u.command}`, u] as const))('%s — the npm script, the vitest config and the files it names exist', (_name, use) => {
     if (use.script !== undefined) expect(Object.keys(pkg.scripts), `npm script "${use.script}"`).toContain(use.script);
-    if (use.subcommand !== undefined) {
-      expect(mainCommands(), `subcommand "${use.subcommand}"`).toContain(use.subcommand);
-      const help = HELP[use.subcommand] ?? '';
-      for (const flag of use.flags) expect(help, `${use.subcommand} flag ${flag}`).toMatch(new RegExp(`(^|[\\s\\[])${flag}\\b`, 'm'));
-    }
+    if (use.subcommand !== undefined) expect(mainCommands(), `subcommand "${use.subcommand}"`).toContain(use.subcommand);
     if (use.command.startsWith('npx vitest')) {
       expect(Object.keys(pkg.devDependencies)).toContain('vitest');
       const config = use.args[use.args.indexOf('-c') + 1] ?? '';
       expect(existsSync(`${root}${config}`), `vitest config ${config}`).toBe(true);
       expect(use.flags).toContain('--shard');
     }
-    // Files of this repository the command names (a baseline, a config) must exist.
     for (const arg of use.args.filter((a) => /^(baselines|runner)\//.test(a))) expect(existsSync(`${root}${arg}`), arg).toBe(true);
+  });
+
+  it.each(cliUses.map((u) => [`${u.file}: ${u.command}`, u] as const))('%s — parses with the CLI’s own flag parser', async (_name, use) => {
+    const unknown = new Set<string>();
+    const argv = substituted(use.cliArgs ?? [], unknown);
+    expect([...unknown], 'shell variables without a sample value').toEqual([]);
+    expect(argv.join(' '), 'a GitHub expression inside a CLI command: pass it through env').not.toContain('EXPR');
+    const yaml = readFileSync(`${root}${use.file}`, 'utf8');
+    for (const name of (use.cliArgs ?? []).join(' ').match(/\$\{?[A-Za-z_]\w*/g) ?? []) {
+      const bare = name.replace(/^\$\{?/, '');
+      if (!bare.startsWith('GITHUB_')) expect(yaml, `${bare} is set in the workflow's env`).toMatch(new RegExp(`^\\s+${bare}:`, 'm'));
+    }
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    await expect(main([...argv, '--help']), argv.join(' ')).resolves.toBe(0);
+    expect(written.join('')).toMatch(/^Usage: cognito-conformance/);
   });
 
   it('CONFORMANCE_* variables they set are ones the suites read', () => {
