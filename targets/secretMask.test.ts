@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isMask, maskSecret, standInFor } from './secretMask.js';
+
+describe('secretMask', () => {
+  it('keeps only the length in characters and the character classes', () => {
+    expect(maskSecret('13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4d2ighvpu0k8fj1c2r9')).toBe('<redacted:52 chars of 0-9 a-v>');
+    expect(maskSecret('Ab_+x-é')).toBe('<redacted:7 chars of a-v w-z A-Z _ + other>');
+    expect(maskSecret('')).toBe('<redacted:0 chars>');
+    expect(maskSecret(42)).toBe('<redacted:number>');
+    expect(maskSecret('<redacted:52 chars of 0-9 a-v>')).toBe('<redacted:52 chars of 0-9 a-v>');
+  });
+
+  it('gives a stand-in every pattern of those classes judges as it judged the secret', () => {
+    const real = ['13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4d2ighvpu0k8fj1c2r9', 'e174jlu5mdkr6o1vedp5tvc4rs6lei1nqlapufjc14lup7lhim5', 'uuid-4c2b-4e8f-9d3a-1b2c3d4e5f60aaaa', 'x'.repeat(30), 'A+b_0'.repeat(6)];
+    const patterns = [/^[0-9a-v]{51,52}$/u, /^[\w+]+$/u, /^[\w+]{24,64}$/u];
+    for (const secret of real) {
+      const standIn = standInFor(maskSecret(secret)) as string;
+      expect([...standIn].length).toBe([...secret].length);
+      for (const p of patterns) expect(p.test(standIn), `${p} on ${secret}`).toBe(p.test(secret));
+    }
+  });
+
+  it('has no stand-in for a mask that does not say its classes', () => {
+    expect(standInFor('<redacted>')).toBeUndefined();
+    expect(standInFor('<redacted:52 chars>')).toBeUndefined();
+    expect(standInFor('CLIENT_SECRET')).toBeUndefined();
+    expect(standInFor('<redacted:2 chars of 0-9 a-v w-z>')).toBeUndefined();
+    expect(isMask('<redacted:52 chars>')).toBe(true);
+    expect(isMask('CLIENT_SECRET')).toBe(false);
+  });
+});
