@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, mainHelp } from '../cli/main.js';
+import { contract } from '../contract/contract.js';
+import { ALL_KINDS } from '../contract/rule.js';
+import { planRun } from '../runner/runPlan.js';
+import { selectRules } from '../runner/selectRules.js';
 
 /**
  * The example GitHub workflows only help if GitHub accepts them and the commands they run exist.
@@ -169,6 +173,22 @@ describe('example GitHub workflows', () => {
     });
     await expect(main([...argv, '--help']), argv.join(' ')).resolves.toBe(0);
     expect(written.join('')).toMatch(/^Usage: cognito-conformance/);
+  });
+
+  it('examples/iam-policy.json allows what a whole run and a sweep send, and nothing else', () => {
+    const policy = JSON.parse(readFileSync(`${root}examples/iam-policy.json`, 'utf8')) as { Statement: { Effect: string; Action: string[]; Resource: string }[] };
+    const allowed = policy.Statement.flatMap((st) => st.Action.map((a) => a.replace(/^cognito-idp:/, ''))).sort();
+    const plan = planRun({
+      rules: selectRules(contract.rules, ALL_KINDS, undefined), runs: 1, runIdPrefix: 'cc-20260101t000000-0000',
+      target: { name: 'aws', kind: 'aws', region: 'eu-west-1', transport: 'http', concurrency: 4 },
+    });
+    // The pool is tagged when it is created (UserPoolTags); a sweep lists pools and deletes leftovers.
+    const sent = [...new Set([...Object.keys(plan.requests), 'TagResource', 'ListUserPools', 'DeleteUserPool'])].sort();
+    expect(allowed).toEqual(sent);
+    expect(policy.Statement.every((st) => st.Effect === 'Allow')).toBe(true);
+    // Everything but create and list is limited to the user pools of one account.
+    for (const st of policy.Statement.filter((x) => x.Resource !== '*')) expect(st.Resource).toBe('arn:aws:cognito-idp:*:ACCOUNT_ID:userpool/*');
+    expect(policy.Statement.filter((x) => x.Resource === '*').flatMap((x) => x.Action).sort()).toEqual(['cognito-idp:CreateUserPool', 'cognito-idp:ListUserPools']);
   });
 
   it('CONFORMANCE_* variables they set are ones the suites read', () => {
