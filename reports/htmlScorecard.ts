@@ -59,7 +59,7 @@ tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{whit
 .totals span{display:inline-block;margin-right:1rem;font-size:1.2rem}figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}
 </style></head><body>
 <h1>CreateUserPoolClient conformance</h1>
-<p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)}); seed ${report.seed}; up to ${report.runs} cases per rule; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
+<p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)})${report.runs > 0 ? `; seed ${report.seed}; up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
 <p class="totals" id="totals">${totals}</p>
 ${chart('By area', byArea)}
 ${chart('By evidence level', byEvidence)}

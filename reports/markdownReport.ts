@@ -32,7 +32,7 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
-    `${x.failed || (options.strict && x.unconfirmed) ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}), seed ${report.seed}, up to ${report.runs} cases per rule.`,
+    `${x.failed || (options.strict && x.unconfirmed) ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
     ...(options.baselineNote ? ['', options.baselineNote] : []),
     '',
     ...table('area', byArea),

@@ -95,7 +95,7 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const t = report.target;
   const totals = reportTotals(report);
   const out: string[] = [];
-  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}); seed ${report.seed}, up to ${report.runs} cases per rule`);
+  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
   out.push('', ...countsTable(totals), '');
 
   const labelOf = (r: RuleResult) => (r.status === 'failed' && known.has(r.id) ? 'KNOWN' : LABEL[verdictOf(r)]);
