@@ -204,9 +204,10 @@ describe('pool fixture on the embedded cognito-local', () => {
       lost.push(f);
     }
 
-    const report = await sweepLeftovers(target, prefix, { pageSize: 2 });
+    // Age 0: the pools were made a moment ago; a real sweep waits for them to be two hours old.
+    const report = await sweepLeftovers(target, { prefix, olderThanMs: 0, delete: true, pageSize: 2 });
     expect(report.failures).toEqual([]);
-    expect(report.pools.map((p) => p.name).sort()).toEqual([`${prefix}-1`, `${prefix}-2`]);
+    expect(report.deleted.map((p) => p.name).sort()).toEqual([`${prefix}-1`, `${prefix}-2`]);
     expect(report.clientsDeleted).toBe(6);
     expect((await poolNames()).filter((n) => n.startsWith(prefix))).toEqual([]);
     for (const f of lost) expect(await remainingClients(f.context.userPoolId)).toEqual([]);
@@ -221,6 +222,6 @@ describe('pool fixture on the embedded cognito-local', () => {
   });
 
   it('refuses a sweep prefix that would match other runs by accident', async () => {
-    await expect(sweepLeftovers(target, 'c')).rejects.toMatchObject({ code: 'E_USAGE' });
+    await expect(sweepLeftovers(target, { prefix: 'c' })).rejects.toMatchObject({ code: 'E_USAGE' });
   });
 });
