@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MemberNode } from '../contract/memberNode.js';
 import { contract } from '../contract/contract.js';
+import { semanticRules } from '../contract/semanticRules.js';
 import { requestMembers } from '../contract/requestMembers.js';
 import { requestViolations } from '../contract/requestViolations.js';
 import { barePool, fullPool } from '../testing/poolFixtures.js';
@@ -82,6 +84,14 @@ const URL_KINDS = ['CallbackURLs[]', 'LogoutURLs[]'].flatMap((p) =>
   ['https', 'custom-scheme', 'http-localhost', 'http-127.0.0.1', 'http-[::1]', 'port', 'non-ascii-path'].map((k) => `url:${p}=${k}`));
 
 describe('validRequest', () => {
+  it('names every cross-field and existence rule in the header of the rule family that honours it', () => {
+    const headers = [...readFileSync(new URL('./validRequest.ts', import.meta.url), 'utf8').matchAll(/\/\*\*?[^]*?\*\//g)]
+      .map((m) => m[0])
+      .filter((c) => c.includes('Rules:'));
+    expect(headers.length).toBeGreaterThan(5);
+    for (const r of semanticRules) expect(headers.some((h) => h.includes(r.id)), `${r.id} is named by no family header of validRequest.ts`).toBe(true);
+  });
+
   it('passes the generator battery against a pool with every fixture', () => {
     const report = generatorBattery({ name: 'validRequest(fullPool)', kind: 'valid', pool: fullPool, arbitrary: validRequest(fullPool) }, { seed: SEED });
     expect(report.smallness.members).toBeLessThanOrEqual(3);

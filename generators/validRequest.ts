@@ -109,7 +109,8 @@ function resolveToken(t: TokenSpec, gene: TokenGene, c: RequestChoices): { value
 
 /**
  * Rules: token-validity.access.range, token-validity.id.range, token-validity.refresh.range,
- * token-validity.unit-without-value, refresh-token-validity.zero-means-default.
+ * token-validity.default-units, token-validity.unit-without-value,
+ * refresh-token-validity.zero-means-default.
  * Each value lies in its unit's allowed duration (tokenBounds.ts); RefreshTokenValidity 0 goes only
  * without a unit or in days; a unit alone only where the default value stays in range, and never
  * when the caller leaves the value out. No empty TokenValidityUnits `{}`: the evidence shows it on
