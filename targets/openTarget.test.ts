@@ -1,0 +1,63 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCleanupRegistry } from './cleanupRegistry.js';
+import { openTarget } from './openTarget.js';
+import { resolveTargetConfig } from './targetConfig.js';
+
+const quiet = () => createCleanupRegistry({ signals: { on: () => undefined, off: () => undefined }, exit: () => undefined });
+
+describe('openTarget: one way from a configuration to a Target', () => {
+  let server: Server;
+  let endpoint: string;
+  let serverHeader: string | undefined;
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', ...(serverHeader === undefined ? {} : { server: serverHeader }) });
+      res.end('{"UserPools":[]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  async function nameAfterOneAnswer(options: { name?: string; transport?: 'http' | 'sdk' } = {}, flags: { target?: string } = {}): Promise<{ before: string; after: string }> {
+    const config = resolveTargetConfig(flags.target ? { target: flags.target, endpoint } : { endpoint }, { env: {} });
+    const opened = await openTarget(config, { registry: quiet(), env: {}, ...options });
+    try {
+      const before = opened.settings.name;
+      await opened.target.send('ListUserPools', { MaxResults: 1 });
+      return { before, after: opened.settings.name };
+    } finally {
+      await opened.close();
+    }
+  }
+
+  it('names a bare --endpoint after the Server header of its first answer', async () => {
+    serverHeader = 'Werkzeug/3.0.1 Python/3.11.8';
+    expect(await nameAfterOneAnswer()).toEqual({ before: new URL(endpoint).host, after: 'Werkzeug/3.0.1 Python/3.11.8' });
+    expect((await nameAfterOneAnswer({ transport: 'sdk' })).after).toBe('Werkzeug/3.0.1 Python/3.11.8');
+  });
+
+  it('names it host:port when the answer has no Server header', async () => {
+    serverHeader = undefined;
+    expect(await nameAfterOneAnswer()).toEqual({ before: new URL(endpoint).host, after: new URL(endpoint).host });
+  });
+
+  it('keeps a preset\'s name, and --name wins over everything', async () => {
+    serverHeader = 'hypercorn-h11';
+    expect((await nameAfterOneAnswer({}, { target: 'localstack' })).after).toBe('localstack');
+    expect(await nameAfterOneAnswer({ name: 'my-emulator' })).toEqual({ before: 'my-emulator', after: 'my-emulator' });
+  });
+
+  it('builds the settings a worker process needs: transport, limits, credentials kind', async () => {
+    const config = resolveTargetConfig({ endpoint }, { env: {} });
+    const opened = await openTarget(config, { registry: quiet(), env: {}, transport: 'sdk', concurrency: 3 });
+    try {
+      expect(opened.settings).toEqual({ name: new URL(endpoint).host, kind: 'emulator', endpoint, region: 'us-east-1', transport: 'sdk', credentials: 'local', concurrency: 3 });
+      expect(opened.target.info.transport).toBe('sdk');
+    } finally {
+      await opened.close();
+    }
+  });
+});
