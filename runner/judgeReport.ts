@@ -1,6 +1,7 @@
 import { contract } from '../contract/contract.js';
 import { buildRunReport } from '../reports/buildRunReport.js';
 import type { RunReport } from '../reports/runReport.js';
+import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { LoadedRecord } from '../targets/recordedExchange.js';
 import { DEFAULT_TRANSPORT, type TransportName } from '../targets/transports.js';
 import type { JudgeOutcome } from './judgeRecords.js';
@@ -44,6 +45,30 @@ function single<T>(values: readonly (T | undefined)[], several: T, none: T): T {
   return set.size === 1 ? ([...set][0] as T) : set.size === 0 ? none : several;
 }
 
+/**
+ * What a reader of the report should know about individual records, beside the rule results:
+ * rejections a superseded claim explains, rejections no rule explains (an update's or a create's
+ * that the request judge finds valid), and how many records were judged against an assumed pool.
+ */
+export function judgeNotes(outcome: JudgeOutcome): string[] {
+  const notes: string[] = [];
+  for (const j of outcome.judged) {
+    const r = j.record.record;
+    if (j.explainedBy) {
+      notes.push(`${j.record.key}: rejected as the superseded claim of ${j.explainedBy.ruleId} held then (seen ${j.explainedBy.claimSeen}; the rule's reading seen ${j.explainedBy.ruleSeen})`);
+    }
+    const isRequestJudged = r.operation === 'CreateUserPoolClient' || r.operation === 'UpdateUserPoolClient';
+    if (j.mode === 'evidence' && isRequestJudged && !isSuccessStatus(r.response.status) && !j.judgedAs && !j.explainedBy) {
+      const message = (r.response.body as { message?: unknown } | null)?.message;
+      notes.push(`${j.record.key}: rejected${typeof message === 'string' ? ` ("${message}")` : ''}, but the request judge finds no rule it breaks`);
+    }
+    if (j.requestProblems.length) notes.push(`${j.record.key}: the request has what no rule covers: ${j.requestProblems.join(', ')}`);
+  }
+  const assumed = new Set(outcome.judged.filter((j) => j.poolAssumed).map((j) => j.record)).size;
+  if (assumed) notes.push(`${assumed} record${assumed === 1 ? ' does' : 's do'} not say everything the pool held; existence rules were judged against an assumed pool (runner/recordPool.ts)`);
+  return notes;
+}
+
 export function judgeReport(outcome: JudgeOutcome, records: readonly LoadedRecord[], paths: readonly string[], startedAt: Date, finishedAt: Date = new Date()): JudgeReport {
   const cases = records.filter((r) => r.record.fixture !== true);
   const dates = outcome.judged.map((j) => j.record.record.recordedAt).sort();
@@ -66,8 +91,10 @@ export function judgeReport(outcome: JudgeOutcome, records: readonly LoadedRecor
     [],
     finishedAt,
   );
+  const notes = [...(report.notes ?? []), ...judgeNotes(outcome)];
   return {
     ...report,
+    ...(notes.length ? { notes } : {}),
     recording: {
       paths: [...paths],
       records: outcome.records,
