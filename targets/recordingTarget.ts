@@ -6,6 +6,7 @@ import type { Exchange, Target, TargetInfo } from './exchange.js';
 import { HarnessError } from './harnessError.js';
 import type { RecordedExchange, RecordedOperation, RecordedPool } from './recordedExchange.js';
 import { maskSecret } from './secretMask.js';
+import { isSecretMember } from './sensitiveMembers.js';
 
 /**
  * `run --record DIR`: a Target wrapper that writes every exchange it sees as one line of a JSON
@@ -65,7 +66,10 @@ export interface RecordingTarget extends Target {
   setPool(pool: PoolContext): void;
 }
 
-/** Keys whose values are credentials wherever they occur (ClientSecret is `sensitive` in the model). */
+/**
+ * Keys whose values are credentials wherever they occur: the model's secret members
+ * (isSecretMember, from the `sensitive` trait: ClientSecret) and these credential names.
+ */
 const SECRET_KEYS = /^(clientsecret|client_secret|secretaccesskey|secret_access_key|sessiontoken|session_token|password|temporarypassword)$/i;
 /** Headers that carry credentials or signatures. x-amz-date and x-amz-content-sha256 are not secret. */
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'cookie', 'set-cookie']);
@@ -87,7 +91,7 @@ function maskMembers(value: unknown, root: string): Masked {
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (SECRET_KEYS.test(k) && child !== undefined && child !== null) {
+        if ((SECRET_KEYS.test(k) || isSecretMember(k)) && child !== undefined && child !== null) {
           out[k] = maskSecret(child);
           paths.push(`${at}.${k}`);
           if (typeof child === 'string') secrets.push(child);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** Every run's prefix starts with this, so `sweepLeftovers(target, RUN_ID_ROOT)` finds all runs' leftovers. */
+/** Every run's prefix starts with this, so `sweepLeftovers(target, { prefix: RUN_ID_ROOT })` finds all runs' leftovers. */
 export const RUN_ID_ROOT = 'cc-';
 
 /**
