@@ -8,7 +8,7 @@ Commands:
   contract  print the contract (--json for machine-readable); alias: spec
   diff      compare two runs' report.json, rule by rule (exit 1 on regressions)
   merge     merge the report.json files of a sharded run into one report
-  sweep     delete user pools that interrupted runs left behind in a target
+  sweep     list (with --yes delete) user pools that interrupted runs left behind in a target
   judge     judge recorded exchanges (.jsonl, e.g. evidence/ or a run --record DIR) without a target
   matrix    one page of rules × targets/recordings from several report.json files
 
