@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
+import { requestMemberIntroduced, responseMemberIntroduced } from '../contract/responseMembers.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { LoadedRecord } from '../targets/recordedExchange.js';
 import { ruleTopMembers } from './blamedMembers.js';
@@ -51,6 +52,22 @@ describe('AWS passes its own contract (evidence/)', () => {
       walk(r.record.response, 'response');
     }
     expect(unlisted).toEqual([]);
+  });
+
+  it('holds no member the API did not have yet on the record\'s date (a record dated wrong)', () => {
+    const since = (member: string, input: boolean): string | undefined =>
+      (input ? requestMemberIntroduced[member] : undefined) ?? (responseMemberIntroduced as Readonly<Record<string, string>>)[member];
+    const early: string[] = [];
+    for (const r of records) {
+      const day = r.record.recordedAt.slice(0, 10);
+      const client = (r.record.response.body as { UserPoolClient?: Record<string, unknown> } | null)?.UserPoolClient ?? {};
+      const members = [...Object.keys(r.record.request).map((m) => [m, true] as const), ...Object.keys(client).map((m) => [m, false] as const)];
+      for (const [m, input] of members) {
+        const date = since(m, input);
+        if (date !== undefined && date > day) early.push(`${where(r)}: ${input ? 'request' : 'response'} member ${m} (since ${date}) on ${day}`);
+      }
+    }
+    expect(early).toEqual([]);
   });
 
   it('judges every record', () => {
