@@ -16,7 +16,10 @@ describe('verdictStrength', () => {
     expect(unconfirmedBecause(ruleById('logout-urls.same-rules-as-callback'))).toMatch(/inferred/);
     expect(unconfirmedBecause(ruleById('analytics.application-id-or-arn'))).toMatch(/inferred/);
     expect(unconfirmedBecause(ruleById('default.refresh-token-rotation'))).toMatch(/inferred/);
-    expect(unconfirmedBecause(ruleById('default.explicit-auth-flows.absent'))).toMatch(/disagree \(disputed\)/);
+    // Real responses settle a documentation claim that disputes an observed rule: it stays confirmed.
+    expect(unconfirmedBecause(ruleById('default.explicit-auth-flows.absent'))).toBeUndefined();
+    expect(unconfirmedBecause(ruleById('protocol.content-type'))).toBeUndefined();
+    expect(unconfirmedBecause({ evidence: 'documented', conflicts: [{ claim: 'x', sources: ['s'], status: 'disputed' }] })).toMatch(/disagree \(disputed\)/);
     expect(unconfirmedBecause({ evidence: 'observed', conflicts: [{ claim: 'x', sources: ['s'], status: 'unresolved' }] })).toMatch(/unresolved/);
   });
 
@@ -25,12 +28,8 @@ describe('verdictStrength', () => {
     expect(unconfirmed).toEqual([
       'analytics.application-id-needs-role-and-external-id',
       'analytics.application-id-or-arn',
-      'default.access-id-token-validity.absent',
-      'default.explicit-auth-flows.absent',
-      'default.prevent-user-existence-errors.absent',
       'default.refresh-token-rotation',
       'logout-urls.same-rules-as-callback',
-      'protocol.content-type',
       'token-validity.unit-without-value',
     ]);
   });
