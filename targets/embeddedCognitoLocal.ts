@@ -190,7 +190,14 @@ function healthy(port: number): Promise<boolean> {
 async function terminate(child: ChildProcess, exited: Promise<ExitInfo>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   signalGroup(child.pid, 'SIGTERM');
-  const graceful = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+  // The grace timer is cancelled once the emulator has exited: left running it would keep this
+  // process alive for the rest of STOP_GRACE_MS after every run.
+  const grace = new AbortController();
+  const graceful = await Promise.race([
+    exited.then(() => true),
+    sleep(STOP_GRACE_MS, false, { signal: grace.signal }).catch(() => false),
+  ]);
+  grace.abort();
   if (!graceful) {
     signalGroup(child.pid, 'SIGKILL');
     await exited;
