@@ -3,7 +3,7 @@ import { contract } from '../contract/contract.js';
 import { requestMemberIntroduced, responseMemberIntroduced } from '../contract/responseMembers.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { LoadedRecord } from '../targets/recordedExchange.js';
-import { ruleTopMembers } from './blamedMembers.js';
+import { ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { evidenceObservations, readEvidence } from './evidenceCorpus.js';
 
 /**
@@ -17,7 +17,8 @@ import { evidenceObservations, readEvidence } from './evidenceCorpus.js';
  * - a rejected one breaks a rule whose members include a member AWS blamed. The blamed members
  *   are read off the error message (runner/blamedMembers.ts: the member path of a validation
  *   message, a member named in it, or the wording of AWS's known messages); when a message names
- *   none, the rule the request judge finds, with the error type AWS sent, must exist. A rejection
+ *   none, the rule the request judge finds, with the error type AWS sent, must exist; and when a
+ *   rule knows AWS's exact message, the rejection must be judged under such a rule. A rejection
  *   the superseded claim of a dated conflict explains, made before the rule's reading was seen,
  *   counts as explained;
  * - no oracle flags a record.
@@ -94,6 +95,13 @@ describe('AWS passes its own contract (evidence/)', () => {
       const said = JSON.stringify((r.response.body as { message?: unknown } | null)?.message ?? null);
       if (!j.judgedAs) {
         unexplained.push(`${where(j.record)}: AWS rejected it (${said}), the request judge finds it valid`);
+        continue;
+      }
+      // When rules know AWS's exact message, the rejection must be judged under one of them.
+      const message = (r.response.body as { message?: string } | null)?.message;
+      const quoting = contract.rules.filter((x) => x.expect.outcome === 'rejected' && sameMessage(x.expect.message, message)).map((x) => x.id);
+      if (quoting.length && !quoting.includes(j.judgedAs)) {
+        unexplained.push(`${where(j.record)}: AWS sent the message of ${quoting.join(' / ')} (${said}), but the request judge judges it under ${j.judgedAs}`);
         continue;
       }
       const rule = contract.rules.find((x) => x.id === j.judgedAs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blamedMembers, ruleTopMembers } from './blamedMembers.js';
+import { blamedMembers, ruleTopMembers, sameMessage } from './blamedMembers.js';
 
 const blamed = (m: string | undefined) => [...blamedMembers(m)].sort();
 
@@ -29,6 +29,13 @@ describe('blamedMembers', () => {
   it('blames nothing it cannot read', () => {
     expect(blamed('Rate exceeded')).toEqual([]);
     expect(blamed(undefined)).toEqual([]);
+  });
+
+  it('compares messages without case, surrounding space or a final period', () => {
+    expect(sameMessage('Invalid range for token validity', 'Invalid range for token validity.')).toBe(true);
+    expect(sameMessage(' invalid RANGE for token validity. ', 'Invalid range for token validity.')).toBe(true);
+    expect(sameMessage('Invalid range', 'Invalid range for token validity.')).toBe(false);
+    expect(sameMessage(undefined, 'x')).toBe(false);
   });
 
   it('names a rule by its top-level members', () => {

@@ -58,6 +58,12 @@ export function blamedMembers(message: string | undefined): Set<string> {
   return out;
 }
 
+/** A message as compared with a rule's known one: case, surrounding space and a final period do not count. */
+export function sameMessage(a: string | undefined, b: string | undefined): boolean {
+  const normal = (m: string) => m.trim().replace(/\.$/, '').toLowerCase();
+  return a !== undefined && b !== undefined && normal(a) === normal(b);
+}
+
 /** The top-level request members a rule is about (`CallbackURLs[]` → CallbackURLs). */
 export function ruleTopMembers(members: readonly string[]): Set<string> {
   return new Set(members.map((m) => m.split(/[.[]/)[0]));

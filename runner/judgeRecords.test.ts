@@ -109,6 +109,13 @@ describe('judgeRecords: a recorded create', () => {
     expect(j.blamed.sort()).toEqual(['AllowedOAuthFlows', 'AllowedOAuthScopes']);
     expect(passed(j)).toEqual(expect.arrayContaining(['oauth.client-credentials.no-openid', 'protocol.error-body', 'protocol.client-error-status']));
     expect(failed(j)).toEqual([]);
+    // An update cannot show the client's secret; AWS's message (without the rule's final period) names the rule.
+    const update = only([loaded({
+      operation: 'UpdateUserPoolClient', request: { UserPoolId: POOL, ClientId: ID, AllowedOAuthFlows: ['client_credentials', 'code'], CallbackURLs: ['https://a.example/cb'] },
+      response: { status: 400, body: { __type: 'InvalidOAuthFlowException', message: 'client_credentials flow can not be selected along with code flow or implicit flow' } },
+    })]);
+    expect(update.uncertain).toEqual(['oauth.client-credentials.needs-secret']);
+    expect(update.judgedAs).toBe('oauth.client-credentials.exclusive');
   });
 
   it('judges existence against the recorded pool, and against an assumed one when the record has none', () => {

@@ -13,7 +13,7 @@ import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import type { Exchange } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
-import { blamedMembers, ruleTopMembers } from './blamedMembers.js';
+import { blamedMembers, ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { recordedCases, type RecordedCase } from './recordedCases.js';
 import { poolOfRecord } from './recordPool.js';
 import { recordView, type RecordView } from './recordView.js';
@@ -189,19 +189,20 @@ function sourceOf(r: LoadedRecord): string {
 
 /**
  * The rule a rejection is judged under, among the rules the request breaks: the one whose known
- * message is the message AWS sent, else whose error type is the one AWS sent, then the one about
- * most of the members the message blames, then the judge's own order (model constraints first).
+ * message is the message AWS sent, else whose error type is the one AWS sent, then one the record
+ * establishes (not only possibly broken), then the one about most of the members the message
+ * blames, then the judge's own order (model constraints first).
  */
-function pickJudgedAs(violations: readonly string[], errorType: string | undefined, message: string | undefined, blamed: ReadonlySet<string>): string | undefined {
+function pickJudgedAs(violations: readonly string[], uncertain: readonly string[], errorType: string | undefined, message: string | undefined, blamed: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestScore = -1;
   for (const id of violations) {
     const rule = ruleIndex.get(id);
     if (!rule || rule.expect.outcome !== 'rejected') continue;
-    const quoted = rule.expect.message !== undefined && message !== undefined && message.trim() === rule.expect.message.trim();
+    const quoted = sameMessage(message, rule.expect.message);
     const typeFits = errorType !== undefined && rule.expect.errorTypes.includes(errorType);
     const overlap = [...ruleTopMembers(rule.members)].filter((m) => blamed.has(m)).length;
-    const score = (quoted ? 1000 : 0) + (typeFits ? 100 : 0) + overlap;
+    const score = (quoted ? 1000 : 0) + (typeFits ? 100 : 0) + (uncertain.includes(id) ? 0 : 10) + overlap;
     if (score > bestScore) {
       best = id;
       bestScore = score;
@@ -344,7 +345,7 @@ function judgeEvidence(loaded: LoadedRecord): JudgedRecord {
   const uncertain = violations.filter((id) => [...ruleTopMembers(ruleIndex.get(id)?.members ?? [])].some(unknownMembers));
   const certain = violations.filter((id) => !uncertain.includes(id));
   const blamed = accepted ? new Set<string>() : blamedMembers(view.exchange.errorMessage);
-  const judgedAs = accepted ? certain[0] : pickJudgedAs(violations, view.exchange.errorType, view.exchange.errorMessage, blamed);
+  const judgedAs = accepted ? certain[0] : pickJudgedAs(violations, uncertain, view.exchange.errorType, view.exchange.errorMessage, blamed);
   const explainedBy = !accepted && !judgedAs ? supersededExplanation(filters.day, blamed, view.exchange.errorMessage) : undefined;
   if (explainedBy) {
     filters.explained = `the rejection is the superseded claim of ${explainedBy.ruleId} (seen ${explainedBy.claimSeen}; the rule's reading seen ${explainedBy.ruleSeen})`;
