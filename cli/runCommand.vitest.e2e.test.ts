@@ -63,6 +63,16 @@ describe('plain vitest with the suite files', () => {
     expect(b.harnessErrors).toEqual([]);
   });
 
+  it('runs the rules CONFORMANCE_RULES selects; suite files left without rules are no error', async () => {
+    const out = join(work.dir, 'subset');
+    const ran = await runPlainVitest([], { CONFORMANCE_ENDPOINT: clean.endpoint, CONFORMANCE_RULES: 'default.*', CONFORMANCE_RUNS: '2', CONFORMANCE_OUT: out });
+    expect(ran.code, ran.stdout.slice(-2000)).toBe(0);
+    const r = report(out);
+    expect(r.rules.length).toBeGreaterThan(5);
+    expect(r.rules.every((x) => x.id.startsWith('default.') && x.status === 'passed')).toBe(true);
+    expect(r.harnessErrors).toEqual([]);
+  });
+
   it('rejects an unknown CONFORMANCE_TRANSPORT as the CLI rejects --transport nope', async () => {
     const [vitest, cli] = await Promise.all([
       runPlainVitest([], { CONFORMANCE_ENDPOINT: clean.endpoint, CONFORMANCE_TRANSPORT: 'nope', CONFORMANCE_OUT: join(work.dir, 'nope') }),

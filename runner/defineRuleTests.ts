@@ -28,6 +28,8 @@ class HarnessFailure extends Error {
 export function defineRuleTests(title: string, kinds: readonly RuleKind[]): void {
   const ctx = inject('conformance');
   const rules = selectRules(contract.rules, kinds, ctx.rules);
+  // CONFORMANCE_RULES may select nothing of this file; vitest counts an empty suite as an error.
+  if (rules.length === 0) return;
   const earlierClientIds = new Set<string>();
   let target: Target | undefined;
   beforeAll(async () => {
