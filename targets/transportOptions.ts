@@ -2,7 +2,7 @@ import type { RetryPolicy } from './retryPolicy.js';
 
 /** What both transports (raw HTTP, the AWS SDK) are given: where to send, and how hard. */
 export interface TransportOptions {
-  /** For messages and reports: the preset name or `custom`. */
+  /** For messages: the name openTarget gave the target (`--name`, the preset, or host:port). */
   name: string;
   /** An http(s) URL already validated (see parseEndpoint). */
   endpoint: string;
