@@ -13,6 +13,7 @@ import type { Observation } from '../oracles/observation.js';
 import type { Verdict } from '../oracles/verdict.js';
 import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
+import type { RunEffort } from '../reports/runEffort.js';
 import { observeCase } from './observeCase.js';
 import { ruleSeed } from './ruleSeed.js';
 
@@ -33,6 +34,8 @@ export interface RuleEnv {
    * has, a failure found so far included, and says why it stopped.
    */
   signal?: AbortSignal;
+  /** Where the cases, shrink steps and requests sent are counted as they happen (progress, benches). */
+  effort?: RunEffort;
 }
 
 /** Thrown inside the property when an oracle flags the case; carries what the report shows. */
@@ -95,6 +98,9 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let harness: unknown;
   let first: Observation | undefined;
   let stopped = false;
+  // Every property call after the first failure is a shrink step.
+  let shrinking = false;
+  const target = env.effort ? env.effort.counting(env.target, rule.id, () => shrinking) : env.target;
   const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
     if (harness) throw harness;
     // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.
@@ -102,9 +108,10 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       stopped = true;
       return;
     }
+    env.effort?.step(rule.id, shrinking);
     let observation: Observation;
     try {
-      observation = await observeCase(rule, testCase, { target: env.target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds });
+      observation = await observeCase(rule, testCase, { target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds });
     } catch (err) {
       harness = err;
       throw err;
@@ -114,7 +121,10 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     const verdicts = oracles.flatMap((o) => o.check(observation)).filter((v) => v.ruleId === rule.id);
     if (verdicts.length) judged++;
     const bad = verdicts.find((v) => !v.ok);
-    if (bad) throw new RuleViolation(bad, observation);
+    if (bad) {
+      shrinking = true;
+      throw new RuleViolation(bad, observation);
+    }
   });
   const seed = ruleSeed(env.runSeed, rule.id);
   const details = await fc.check(property, {

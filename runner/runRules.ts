@@ -1,6 +1,7 @@
 import type { Rule } from '../contract/rule.js';
 import type { Target } from '../targets/exchange.js';
 import type { RuleResult } from '../reports/ruleResult.js';
+import type { RunEffort } from '../reports/runEffort.js';
 import { checkRule } from './checkRule.js';
 import type { RunContext } from './runContext.js';
 import { ruleEnvOf } from './ruleEnv.js';
@@ -10,6 +11,8 @@ import { runsAlone } from './sequentialKinds.js';
 export interface RunListener {
   onRuleStart?(rule: Rule): void;
   onRuleResult?(result: RuleResult): void;
+  /** Where this listener wants the run's cases, shrink steps and requests counted (progress). */
+  readonly effort?: RunEffort;
 }
 
 export interface RunRulesOptions {
@@ -36,7 +39,7 @@ export interface RulesOutcome {
 export async function runRules(rules: readonly Rule[], options: RunRulesOptions): Promise<RulesOutcome> {
   const { context, listener, signal } = options;
   const earlierClientIds = new Set<string>();
-  const env = ruleEnvOf(context, options.target, earlierClientIds, signal);
+  const env = { ...ruleEnvOf(context, options.target, earlierClientIds, signal), ...(listener?.effort ? { effort: listener.effort } : {}) };
   const results: RuleResult[] = [];
   const harnessErrors: RulesOutcome['harnessErrors'] = [];
 
