@@ -62,6 +62,7 @@ export function judgeCommand(argv: string[], out: (s: string) => void): number {
   if (rules.length === 0) throw new UsageError(`--rules "${values.rules}" matches no rule id (see \`spec\` for the ids)`);
   const outDir = values.out ?? DEFAULT_JUDGE_OUT;
   checkOutputPath(outDir, { flag: '--out', kind: 'directory' });
+  if (values['update-baseline'] && values.baseline) checkOutputPath(values.baseline, { flag: '--baseline', kind: 'file' });
   const strict = values.strict ?? false;
 
   const startedAt = new Date();

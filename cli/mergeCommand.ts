@@ -3,6 +3,7 @@ import { readReport } from '../reports/readReport.js';
 import { exitCodeOf } from '../reports/runReport.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
+import { checkOutputPath } from './checkOutputPath.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
 
@@ -28,6 +29,8 @@ export function mergeCommand(argv: string[], out: (s: string) => void): number {
   // Required rather than defaulted: writing over reports/latest by accident would lose a run.
   if (!values.out) throw new UsageError('merge needs --out DIR (see merge --help)');
   if (!positionals.length) throw new UsageError('merge needs at least one shard report.json (see merge --help)');
+  // Before reading anything: an unusable --out fails at once, in one line.
+  checkOutputPath(values.out, { flag: '--out', kind: 'directory' });
   const report = mergeReports(positionals.map(readReport), positionals);
   const files = writeReports(report, values.out);
   out(`Merged ${positionals.length} shard report${positionals.length === 1 ? '' : 's'} into ${values.out}\n\n`);

@@ -10,10 +10,11 @@ import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
 import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from '../reports/baseline.js';
 import { prepareRun } from '../runner/prepareRun.js';
+import { resolveRun } from '../runner/resolveRun.js';
+import { createRunBudget, type RunBudget } from '../runner/runBudget.js';
+import { formatPlan } from '../runner/runPlan.js';
 import { runRules } from '../runner/runRules.js';
-import { selectRules } from '../runner/selectRules.js';
-import { contract } from '../contract/contract.js';
-import { ALL_KINDS } from '../contract/rule.js';
+import { throttlingEvent } from '../runner/throttlingEvent.js';
 import { checkOutputPath } from './checkOutputPath.js';
 import { parseRunOptions, runHelp } from './runOptions.js';
 
@@ -30,31 +31,46 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   }
   const { settings } = options;
   // Everything the run reads or writes besides the target is checked before the first request or
-  // emulator start: a bad path costs a second, not a run.
-  checkOutputPath(settings.out, { flag: '--out', kind: 'directory' });
+  // emulator start: a bad path costs a second, not a run. A plan writes nothing.
+  if (!options.plan) {
+    checkOutputPath(settings.out, { flag: '--out', kind: 'directory' });
+    if (settings.record !== undefined) checkOutputPath(settings.record, { flag: '--record', kind: 'directory' });
+  }
   const config = await loadTargetConfig(settings.target);
   const usesDefault = config.embedded && (settings.name ?? DEFAULT_BASELINE_TARGET) === DEFAULT_BASELINE_TARGET;
   const baselinePath = options.noBaseline ? undefined : options.baseline ?? (usesDefault ? DEFAULT_BASELINE : undefined);
   let baseline: Baseline | undefined;
   let updatePath: string | undefined;
-  if (options.updateBaseline) {
+  if (options.updateBaseline && !options.plan) {
     updatePath = baselinePath ?? DEFAULT_BASELINE;
     checkOutputPath(updatePath, { flag: '--baseline', kind: 'file' });
     if (existsSync(updatePath)) baseline = loadBaseline(updatePath);
-  } else if (baselinePath) {
+  } else if (baselinePath && !options.plan) {
     baseline = loadBaseline(baselinePath);
   }
-  const rules = selectRules(contract.rules, ALL_KINDS, settings.rules);
+  // The account guard, right after the configuration (and the local files' checks) and before
+  // anything is started or created (for AWS it asks STS only); the run id prefix the plan shows is
+  // the one the run then uses.
+  const resolved = await resolveRun(settings, { config });
+  if (options.plan) {
+    out(formatPlan(resolved.plan));
+    return 0;
+  }
+  const { rules } = resolved;
 
-  const prepared = await prepareRun(settings, processCleanupRegistry(), config);
+  const prepared = await prepareRun(settings, processCleanupRegistry(), resolved);
   let report: RunReport | undefined;
   let cleanupError: unknown;
+  let budget: RunBudget | undefined;
   try {
+    // Started with the first case: the fixture's requests are reserved up front, as the plan counts them.
+    budget = settings.budget === undefined ? undefined : createRunBudget(settings.budget, { fixtureRequests: resolved.plan.fixture.atMost });
     const progress = new ProgressReporter(rules.length);
-    const outcome = await runRules(rules, { target: prepared.target, context: prepared.context, listener: progress });
+    const outcome = await runRules(rules, { target: prepared.target, context: prepared.context, listener: progress, ...(budget ? { budget } : {}) });
     progress.onRunEnd();
     report = buildRunReport(prepared.runInfo, outcome.results, outcome.harnessErrors);
   } finally {
+    budget?.dispose();
     // A cleanup that fails is a harness error of this run, shown with the results rather than
     // instead of them.
     await prepared.close().catch((err: unknown) => {
@@ -68,6 +84,15 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   }
   const notes = prepared.teardownNotes();
   if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
+  // Counted after teardown, so the fixture's and the cleanup's requests are in.
+  const throttling = throttlingEvent(prepared.traffic(), resolved.quotas);
+  if (throttling) report.harnessEvents = [...(report.harnessEvents ?? []), throttling];
+  if (budget) {
+    const use = budget.use();
+    const reason = budget.reason();
+    report.budget = { ...settings.budget, reservedRequests: use.reservedRequests, casesStarted: use.casesStarted, casesRefused: use.casesRefused, elapsedMs: Math.round(use.elapsedMs), ...(reason === undefined ? {} : { reason }) };
+  }
+  if (prepared.recording) out(`Recording: ${prepared.recording.file} (${prepared.recording.count} exchanges; \`judge ${settings.record}\` judges it again without the target)\n`);
   if (updatePath) {
     writeBaseline(updatePath, baselineFromReport(report, baseline));
     out(`Baseline written: ${updatePath}\n`);

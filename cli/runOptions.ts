@@ -1,4 +1,5 @@
-import { flagName, readRunSettings, RUN_DEFAULTS, RUN_LIMITS, RUN_SETTING_KEYS, type RawRunSettings, type RunSettings } from '../runner/runSettings.js';
+import { envName, flagName, readRunSettings, RUN_DEFAULTS, RUN_LIMITS, RUN_SETTING_KEYS, type RawRunSettings, type RunSettings } from '../runner/runSettings.js';
+import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
 import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
@@ -17,6 +18,8 @@ export type RunOptions =
       strict: boolean;
       /** `--verbose`: every failure in full in the terminal summary, not only the first FAILURES_IN_FULL. */
       verbose: boolean;
+      /** `--plan`: print what the run would do (runner/runPlan.ts) and stop; nothing is sent to Cognito. */
+      plan: boolean;
     };
 
 const transports = TRANSPORT_NAMES.map((n) => `${n}${n === RUN_DEFAULTS.transport ? ' (default)' : ''}: ${TRANSPORTS[n].summary}`).join('\n                       ');
@@ -44,6 +47,22 @@ Run:
                        are disputed or unresolved) fail the run too; without it they are shown only
   --verbose            print every failure in full (default: the first 10 in full, the rest one line
                        each; report.json and the scorecard always have every detail)
+  --record DIR         write every exchange (fixtures included, secrets masked) to DIR/<time>-<target>.jsonl;
+                       \`judge DIR\` gives every rule the status this run gave it
+
+Real AWS (see "Running against AWS safely" in the README):
+  --account ID[,ID]    the AWS accounts the run may create things in (else ${envName('account')}).
+                       Required for --target aws and any endpoint that is not loopback: the run asks
+                       STS GetCallerIdentity whose account the credentials are and refuses any other
+  --plan               print the plan (target and account, rules and cases, requests by operation,
+                       what it creates and under which names, duration at the quotas) and stop:
+                       nothing is sent to Cognito (for AWS, only the account check goes to STS)
+  --pool-rps N         requests per second per user pool (default ${AWS_QUOTA_RATES.poolWritesPerSecond} for aws; emulators: no limit)
+  --account-rps N      requests per second per account, all pools together (default ${AWS_QUOTA_RATES.accountWritesPerSecond} for aws;
+                       emulators: no limit; on an emulator one of the two alone limits both)
+  --max-requests N     request budget: once spent no new case starts, cases in flight finish,
+                       cleanup runs, and unfinished rules are reported incomplete with the reason
+  --time-budget D      time budget (90s, 45m, 1h30m), the same way
 
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
@@ -52,11 +71,14 @@ Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --no-baseline        judge every failure (ignore the default baseline)
   --update-baseline    write the run's failures to the baseline file (FILE, or the default one)
 
-Exit codes: 0 every rule passed or was skipped, or failed unconfirmed (with a baseline: every
-failure is a known gap); 1 conformance failures (new ones, with a baseline); 2 usage or harness error.
+Exit codes: 0 every rule passed or was skipped, failed unconfirmed or was left incomplete by a
+budget (with a baseline: every failure is a known gap); 1 conformance failures (new ones, with a
+baseline); 2 usage or harness error (throttling that outlasted every retry is one), and with
+--strict rules left incomplete.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
-Every setting above the baselines can also come from CONFORMANCE_<NAME> (CONFORMANCE_REPLAY_PATH, …)
-for plain \`vitest run -c runner/vitest.config.ts\`.
+Every setting above except --plan, --strict and --verbose can also come from CONFORMANCE_<NAME>
+(CONFORMANCE_REPLAY_PATH, CONFORMANCE_POOL_RPS, …; the accounts: ${envName('account')}) for plain
+\`vitest run -c runner/vitest.config.ts\`, which cannot record or keep a budget.
 `;
 
 const SETTING_FLAGS = Object.fromEntries(RUN_SETTING_KEYS.map((key) => [flagName(key), { type: 'string' as const }])) as Record<string, { type: 'string' }>;
@@ -69,6 +91,7 @@ export function parseRunOptions(argv: string[]): RunOptions {
     'update-baseline': { type: 'boolean' },
     strict: { type: 'boolean' },
     verbose: { type: 'boolean' },
+    plan: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { help: true };
@@ -88,5 +111,6 @@ export function parseRunOptions(argv: string[]): RunOptions {
     updateBaseline: values['update-baseline'] === true,
     strict: values.strict === true,
     verbose: values.verbose === true,
+    plan: values.plan === true,
   };
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { contract } from '../contract/contract.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
-import { countsAsFailure, type ExitOptions, type RunReport } from './runReport.js';
+import { countsAsFailure, incompleteFails, type ExitOptions, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
 
 /**
@@ -50,7 +50,7 @@ export interface BaselineOutcome {
   fixed: BaselineEntry[];
   /** Entries past their expiry whose rule still fails: treated as new failures. */
   expired: BaselineEntry[];
-  /** Entries whose rule was skipped, errored or not selected in this run: neither fixed nor failing. */
+  /** Entries whose rule was skipped, incomplete, errored or not selected in this run: neither fixed nor failing. */
   unchecked: BaselineEntry[];
   /**
    * Failures of unconfirmed rules the baseline does not accept (not listed, or listed and expired):
@@ -182,7 +182,7 @@ export function applyBaseline(report: RunReport, baseline: Baseline, today: Date
     if (status === 'passed') outcome.fixed.push(entry);
     else if (status !== 'failed') outcome.unchecked.push(entry);
   }
-  const harnessBroke = report.harnessErrors.length > 0 || report.rules.some((r) => r.status === 'error');
+  const harnessBroke = report.harnessErrors.length > 0 || report.rules.some((r) => r.status === 'error') || incompleteFails(report, options);
   outcome.exitCode = harnessBroke ? 2 : outcome.newFailures.length > 0 || outcome.expired.length > 0 ? 1 : 0;
   return outcome;
 }
@@ -218,7 +218,7 @@ export function baselineSummary(outcome: BaselineOutcome, options: { listKnown?:
     for (const r of outcome.unconfirmed) out.push(`  ? ${r.id} — ${r.reason ?? r.statement}`);
   }
   if (outcome.unchecked.length) {
-    out.push('', `Not judged this run (skipped, error or not selected): ${outcome.unchecked.map((e) => e.ruleId).join(', ')}`);
+    out.push('', `Not judged this run (skipped, incomplete, error or not selected): ${outcome.unchecked.map((e) => e.ruleId).join(', ')}`);
   }
   return out.join('\n') + '\n';
 }

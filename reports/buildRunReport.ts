@@ -1,4 +1,5 @@
 import { contract } from '../contract/contract.js';
+import type { ReportPlan } from './planHeader.js';
 import type { RuleResult } from './ruleResult.js';
 import { totalsOf, type RunReport } from './runReport.js';
 
@@ -12,6 +13,8 @@ export interface RunInfo {
   toolVersion: string;
   modelDate: string;
   rulesInContract: number;
+  /** The run's plan, made before it sent anything: at the head of the reports of an AWS run. */
+  plan?: ReportPlan;
 }
 
 /**
@@ -39,5 +42,6 @@ export function buildRunReport(
     ...(info.capabilities ? { capabilities: info.capabilities } : {}),
     rules,
     harnessErrors: [...harnessErrors],
+    ...(info.plan ? { plan: info.plan } : {}),
   };
 }

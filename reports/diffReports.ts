@@ -39,9 +39,9 @@ export interface ReportDiff {
   regressions: StatusChange[];
   /** failed or error → passed. */
   fixes: StatusChange[];
-  /** Any other status → skipped (lost coverage, e.g. a fixture the target no longer offers). */
+  /** Any other status → skipped or incomplete (lost coverage: a fixture the target no longer offers, a budget spent). */
   newlySkipped: StatusChange[];
-  /** The remaining transitions: skipped → passed, failed ↔ error. */
+  /** The remaining transitions: skipped or incomplete → passed, failed ↔ error. */
   otherChanges: StatusChange[];
   /** Rules only in the later run (a newer contract), with their status there. */
   added: { id: string; status: RuleStatus }[];
@@ -105,7 +105,7 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
     const change = withReason({ id: b.id, before: a.status, after: b.status }, b);
     if (bad(b.status) && !bad(a.status)) diff.regressions.push(change);
     else if (b.status === 'passed' && bad(a.status)) diff.fixes.push(change);
-    else if (b.status === 'skipped') diff.newlySkipped.push(change);
+    else if (b.status === 'skipped' || b.status === 'incomplete') diff.newlySkipped.push(change);
     else diff.otherChanges.push(change);
   }
   for (const a of before.rules) if (!later.has(a.id)) diff.removed.push({ id: a.id, status: a.status });

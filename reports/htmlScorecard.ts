@@ -5,7 +5,7 @@ import { areaOf } from './ruleArea.js';
 import { VERDICTS, VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict, type VerdictCounts } from './verdict.js';
 import type { Evidence } from '../contract/rule.js';
 
-const COLORS: Record<Verdict, string> = { passed: '#2e7d32', failed: '#c62828', unconfirmed: '#f9a825', skipped: '#9e9e9e', error: '#ef6c00' };
+const COLORS: Record<Verdict, string> = { passed: '#2e7d32', failed: '#c62828', unconfirmed: '#f9a825', skipped: '#9e9e9e', incomplete: '#5c6bc0', error: '#ef6c00' };
 
 function esc(s: unknown): string {
   const text = typeof s === 'string' ? s : JSON.stringify(s, null, 2) ?? '';
@@ -38,7 +38,7 @@ function ruleRow(r: RuleResult): string {
   const verdict = verdictOf(r);
   const details = r.status === 'failed'
     ? `<details><summary>${verdict === 'unconfirmed' ? 'unconfirmed (fails the run only with --strict): ' : ''}${esc(r.reason ?? '')}</summary><dl><dt>request</dt><dd><pre>${esc(r.counterexample)}</pre></dd><dt>expected</dt><dd><pre>${esc(r.expected)}</pre></dd><dt>observed</dt><dd><pre>${esc(r.observed)}</pre></dd><dt>replay</dt><dd><code>${esc(r.replay ?? '')}</code></dd></dl></details>`
-    : esc(r.reason ?? `${r.cases} cases`);
+    : r.status === 'incomplete' ? esc(`${r.cases} cases; ${r.reason ?? ''}`) : esc(r.reason ?? `${r.cases} cases`);
   const status = verdict === 'unconfirmed' ? `<span class="badge" title="the rule is inferred or its sources disagree: fails the run only with --strict">unconfirmed</span>` : verdict;
   return `<tr class="${verdict}" data-rule="${esc(r.id)}" data-status="${r.status}" data-verdict="${verdict}"><td><code>${esc(r.id)}</code><div class="stmt">${esc(r.statement)}</div></td><td>${esc(areaOf(r.kind))}</td><td title="${esc(r.basis)}">${esc(r.evidence)}</td><td class="st">${status}</td><td>${details}</td></tr>`;
 }
@@ -54,7 +54,7 @@ export function htmlScorecard(report: RunReport): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;width:100%;margin-top:1rem}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
-tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{white-space:nowrap;overflow-wrap:normal;border:2px dashed ${COLORS.unconfirmed};border-radius:4px;padding:0 .3rem;font-weight:bold;color:#795500}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.error .st{color:${COLORS.error};font-weight:bold}
+tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{white-space:nowrap;overflow-wrap:normal;border:2px dashed ${COLORS.unconfirmed};border-radius:4px;padding:0 .3rem;font-weight:bold;color:#795500}tr.passed .st{color:${COLORS.passed}}tr.skipped .st{color:#666}tr.incomplete .st{color:${COLORS.incomplete};font-weight:bold}tr.error .st{color:${COLORS.error};font-weight:bold}
 .stmt{color:#555;font-size:.85rem}pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.4rem;margin:0;max-height:16rem;overflow:auto}
 .totals span{display:inline-block;margin-right:1rem;font-size:1.2rem}figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}
 </style></head><body>

@@ -19,7 +19,8 @@ function block(label: string, value: unknown): string {
  * system-out that starts with "unconfirmed:" and holds the same details as a failure. With
  * `strict` (the run's --strict) it is a `<failure>` whose message starts with "unconfirmed:".
  * Notes (things the run could not do but did not need to) are `note` properties of a suite
- * without testcases, so they count as nothing.
+ * without testcases, so they count as nothing. An incomplete rule (a spent budget) is `<skipped>`
+ * with "incomplete after N cases: <reason>" as its skip-reason.
  */
 export function junitReport(report: RunReport, options: { strict?: boolean } = {}): string {
   // The package is CommonJS (`module.exports = builder`) while its types declare an ES default
@@ -50,6 +51,10 @@ export function junitReport(report: RunReport, options: { strict?: boolean } = {
         tc.error(r.reason ?? 'harness error', r.errorCode ?? 'HarnessError');
       } else if (r.status === 'skipped') {
         tc.skipped().property('skip-reason', r.reason ?? '').standardOutput(`skipped: ${r.reason ?? ''}`);
+      } else if (r.status === 'incomplete') {
+        // Not judged in full: CI test views show skipped, not passed; the reason says which budget.
+        const why = `incomplete after ${r.cases} cases: ${r.reason ?? ''}`;
+        tc.skipped().property('skip-reason', why).standardOutput(why);
       }
     }
   }

@@ -1,5 +1,7 @@
 import type { RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
+import { planHeaderLines } from './planHeader.js';
+import { budgetLine } from './summaryText.js';
 import { oneLine } from './oneLine.js';
 import { reportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type VerdictCounts } from './verdict.js';
@@ -29,10 +31,13 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
     ...groups.map(([name, c]) => `| ${name} | ${columns.map((v) => c[v]).join(' | ')} |`),
   ];
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
+  const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
+  const red = x.failed || (options.strict && (x.unconfirmed || x.incomplete));
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
-    `${x.failed || (options.strict && x.unconfirmed) ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
+    `${red ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
+    ...(report.plan ? ['', '**Plan** (made before the first request):', '', ...planHeaderLines(report.plan).map((l) => `- ${esc(l)}`)] : []),
     ...(options.baselineNote ? ['', options.baselineNote] : []),
     '',
     ...table('area', byArea),
@@ -55,6 +60,13 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
     for (const r of errors) out.push(`- \`${r.id}\`: ${r.errorCode ?? ''} ${esc(r.reason ?? '')}`);
     for (const e of report.harnessErrors) out.push(`- ${e.code}: ${esc(e.message)}`);
   }
+  const incomplete = report.rules.filter((r) => r.status === 'incomplete');
+  if (incomplete.length) {
+    out.push('', `### Incomplete rules (${incomplete.length})`, '', `They did not get all their cases; what they judged passed. ${options.strict ? 'With `--strict` they make the run exit 2.' : 'They do not change the exit code without `--strict`.'}`, '');
+    for (const r of incomplete) out.push(`- \`${r.id}\`: ${r.cases} cases — ${esc(r.reason ?? '')}`);
+  }
+  if (report.budget) out.push('', `**Budget**: ${esc(budgetLine(report.budget))}`);
+  for (const e of report.harnessEvents ?? []) out.push('', `**Harness event \`${e.code}\`** (not a verdict): ${esc(e.message)}`);
   if (report.notes?.length) {
     out.push('', '### Notes', '', 'They do not change the exit code.', '');
     for (const note of report.notes) out.push(`- ${esc(note)}`);

@@ -2,9 +2,7 @@ import { isJsonObject as isObject } from '../oracles/jsonObject.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { RunReport } from './runReport.js';
-import type { RuleStatus } from './ruleResult.js';
-
-const STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'error'];
+import { RULE_STATUSES as STATUSES, type RuleStatus } from './ruleResult.js';
 
 /** The first thing that keeps `value` from being a report that diff and merge can read, if any. */
 function problemOf(value: unknown): string | undefined {

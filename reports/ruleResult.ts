@@ -3,9 +3,15 @@ import type { Evidence, RuleKind } from '../contract/rule.js';
 /**
  * The result event of one rule in one run: what suites emit and what every reporter reads.
  * `failed` is a conformance failure (the target broke the contract); `error` is a harness error
- * (we or the environment broke); `skipped` says why the rule could not be exercised.
+ * (we or the environment broke); `skipped` says why the rule could not be exercised;
+ * `incomplete` says why it did not get all its cases (a run budget, `--max-requests` or
+ * `--time-budget`, was spent, or the run was stopped): what it judged passed, and it fails the run
+ * only with `--strict`.
  */
-export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'incomplete' | 'error';
+
+/** Every status, in the order reports list them. */
+export const RULE_STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'incomplete', 'error'];
 
 export interface RuleResult {
   id: string;

@@ -1,11 +1,40 @@
 import type { TransportName } from '../targets/transports.js';
-import type { RuleResult, RuleStatus } from './ruleResult.js';
+import type { ReportPlan } from './planHeader.js';
+import { RULE_STATUSES, type RuleResult, type RuleStatus } from './ruleResult.js';
+
+/**
+ * Something the harness met that is not a verdict, with its counts: today the run's traffic under
+ * the quotas (`code: 'throttling'`: requests sent, throttled, retried, time waited for a slot, rate
+ * decreases). Throttling is the environment's doing, never the target's conformance; it never
+ * changes the exit code (a request still throttled after every retry is a harness error instead).
+ */
+export interface HarnessEvent {
+  code: string;
+  message: string;
+  counts: Record<string, number>;
+}
+
+/** What `--max-requests` and `--time-budget` allowed and what the run used (runner/runBudget.ts). */
+export interface BudgetReport {
+  maxRequests?: number;
+  timeBudgetMs?: number;
+  reservedRequests: number;
+  casesStarted: number;
+  casesRefused: number;
+  elapsedMs: number;
+  /** Why the budget stopped the run, when it did: the reason of every `incomplete` rule. */
+  reason?: string;
+}
 
 export interface RunReport {
   tool: { name: 'cognito-conformance'; version: string };
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
-  /** `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs. */
-  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string };
+  /**
+   * `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs;
+   * `account`: the AWS account the account guard resolved (STS GetCallerIdentity) for a guarded
+   * target (targets/accountGuard.ts).
+   */
+  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string; account?: string };
   seed: number;
   runs: number;
   startedAt: string;
@@ -16,6 +45,12 @@ export interface RunReport {
   rules: RuleResult[];
   /** Harness errors not tied to one rule (setup, teardown, unhandled). */
   harnessErrors: { code: string; message: string }[];
+  /** What the run planned before sending anything (runner/runPlan.ts); present for AWS targets, shown at the head of every report. */
+  plan?: ReportPlan;
+  /** Harness events with counts (throttling); they never change the exit code. */
+  harnessEvents?: HarnessEvent[];
+  /** The run's budget and its use, when `--max-requests` or `--time-budget` was given. */
+  budget?: BudgetReport;
   /**
    * What the run could not do but did not need to, e.g. a resource server the target cannot delete
    * whose pool's deletion removed it anyway (targets/poolTeardown.ts). Never changes the exit code.
@@ -24,13 +59,13 @@ export interface RunReport {
 }
 
 export function totalsOf(rules: readonly RuleResult[]): Record<RuleStatus, number> {
-  const t: Record<RuleStatus, number> = { passed: 0, failed: 0, skipped: 0, error: 0 };
+  const t = Object.fromEntries(RULE_STATUSES.map((s) => [s, 0])) as Record<RuleStatus, number>;
   for (const r of rules) t[r.status]++;
   return t;
 }
 
 export interface ExitOptions {
-  /** `--strict`: unconfirmed failures count as failures too. */
+  /** `--strict`: unconfirmed failures count as failures too, and rules left incomplete make the run exit 2. */
   strict?: boolean;
 }
 
@@ -43,11 +78,25 @@ export function countsAsFailure(result: Pick<RuleResult, 'status' | 'confirmed'>
 }
 
 /**
- * 0: every rule passed or was skipped, or failed unconfirmed without `--strict`; 1: conformance
- * failures; 2: a harness error. Without `rules` (a bare totals object) every failure counts.
+ * Whether rules left `incomplete` (a spent budget) end the run with 2: only with `--strict`, since
+ * the run could not judge all it was asked to, which is neither a conformance failure nor the
+ * target's fault. Without `--strict` an incomplete rule changes nothing: what it judged passed.
  */
-export function exitCodeOf(report: Pick<RunReport, 'totals' | 'harnessErrors'> & { rules?: readonly RuleResult[] }, options: ExitOptions = {}): 0 | 1 | 2 {
-  if (report.totals.error > 0 || report.harnessErrors.length > 0) return 2;
+export function incompleteFails(report: { totals: Partial<Record<RuleStatus, number>> }, options: ExitOptions = {}): boolean {
+  return options.strict === true && (report.totals.incomplete ?? 0) > 0;
+}
+
+/**
+ * 0: every rule passed or was skipped (or left incomplete), or failed unconfirmed without
+ * `--strict`; 1: conformance failures; 2: a harness error, or with `--strict` an incomplete rule.
+ * Without `rules` (a bare totals object) every failure counts. Reports written before `incomplete`
+ * existed have no such total: read as 0.
+ */
+export function exitCodeOf(
+  report: { totals: Pick<RunReport['totals'], 'failed' | 'error'> & Partial<RunReport['totals']>; harnessErrors: readonly unknown[]; rules?: readonly RuleResult[] },
+  options: ExitOptions = {},
+): 0 | 1 | 2 {
+  if (report.totals.error > 0 || report.harnessErrors.length > 0 || incompleteFails(report, options)) return 2;
   const failed = report.rules ? report.rules.some((r) => countsAsFailure(r, options)) : report.totals.failed > 0;
   return failed ? 1 : 0;
 }

@@ -1,5 +1,6 @@
-import type { RunReport } from './runReport.js';
+import type { BudgetReport, RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
+import { planHeaderLines } from './planHeader.js';
 import { oneLine } from './oneLine.js';
 import { reportTotals, type ReportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict } from './verdict.js';
@@ -17,7 +18,7 @@ const MAX_GROUP_MEMBERS = 3;
 const NO_MEMBER = '(the whole exchange)';
 const SEVERAL_MEMBERS = '(several members)';
 
-const LABEL: Record<Verdict, string> = { passed: 'PASS', failed: 'FAIL', unconfirmed: 'UNCONFIRMED', skipped: 'SKIP', error: 'ERROR' };
+const LABEL: Record<Verdict, string> = { passed: 'PASS', failed: 'FAIL', unconfirmed: 'UNCONFIRMED', skipped: 'SKIP', incomplete: 'INCOMPLETE', error: 'ERROR' };
 const MIN_LABEL = 5;
 const MIN_ID = 10;
 
@@ -28,6 +29,16 @@ export interface SummaryOptions {
   verbose?: boolean;
   /** `--strict`: unconfirmed failures fail the run too. */
   strict?: boolean;
+}
+
+/** What the budget allowed and what the run used, in one line. */
+export function budgetLine(b: BudgetReport): string {
+  const limits = [
+    ...(b.maxRequests === undefined ? [] : [`at most ${b.maxRequests} requests`]),
+    ...(b.timeBudgetMs === undefined ? [] : [`at most ${Math.round(b.timeBudgetMs / 1000)} s`]),
+  ].join(', ');
+  const used = `${b.reservedRequests} requests reserved, ${b.casesStarted} cases started in ${Math.round(b.elapsedMs / 1000)} s`;
+  return `${limits}; ${used}${b.reason ? `; spent: ${b.reason}, ${b.casesRefused} cases not started` : '; not spent'}`;
 }
 
 /** The request's top-level member the failure is about, for grouping failures. */
@@ -95,14 +106,17 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const t = report.target;
   const totals = reportTotals(report);
   const out: string[] = [];
-  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
+  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
+  if (report.plan) out.push('', 'Plan (made before the first request):', ...planHeaderLines(report.plan).map((l) => `  ${l}`));
   out.push('', ...countsTable(totals), '');
 
   const labelOf = (r: RuleResult) => (r.status === 'failed' && known.has(r.id) ? 'KNOWN' : LABEL[verdictOf(r)]);
   const labelWidth = Math.max(MIN_LABEL, ...report.rules.map((r) => labelOf(r).length));
   const idWidth = Math.max(MIN_ID, ...report.rules.map((r) => r.id.length));
   for (const r of report.rules) {
-    const tail = r.status === 'skipped' || r.status === 'error' ? r.reason ?? '' : `${r.cases} cases${r.status === 'failed' ? ` — ${r.reason ?? ''}` : ''}`;
+    const tail = r.status === 'skipped' || r.status === 'error'
+      ? r.reason ?? ''
+      : `${r.cases} cases${r.status === 'failed' || r.status === 'incomplete' ? ` — ${r.reason ?? ''}` : ''}`;
     out.push(`${labelOf(r).padEnd(labelWidth)} ${r.id.padEnd(idWidth)}  ${r.evidence.padEnd(10)}  ${oneLine(tail, 160)}`);
   }
 
@@ -129,12 +143,20 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
     for (const r of errors) out.push(`  ${r.id}: ${r.errorCode ?? ''} ${r.reason ?? ''}`);
     for (const e of report.harnessErrors) out.push(`  ${e.code}: ${e.message}`);
   }
+  const incomplete = report.rules.filter((r) => r.status === 'incomplete');
+  if (incomplete.length) {
+    const effect = options.strict ? 'with --strict they make the run exit 2' : 'they do not change the exit code without --strict';
+    out.push('', `Incomplete (${incomplete.length} rules did not get all their cases; what they judged passed; ${effect}): ${report.budget?.reason ?? incomplete[0]?.reason ?? ''}`);
+  }
+  if (report.budget) out.push('', `Budget: ${budgetLine(report.budget)}`);
+  for (const e of report.harnessEvents ?? []) out.push('', `Harness event ${e.code} (not a verdict): ${e.message}`);
   if (report.notes?.length) {
     out.push('', 'Notes (they do not change the exit code):');
     for (const note of report.notes) out.push(`  - ${note}`);
   }
   const x = totals.all;
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
-  out.push('', `Totals: ${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped, ${x.error} errors (${report.rules.length} rules)${reportPath ? ` — report: ${reportPath}` : ''}`);
+  const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
+  out.push('', `Totals: ${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}, ${x.error} errors (${report.rules.length} rules)${reportPath ? ` — report: ${reportPath}` : ''}`);
   return out.join('\n') + '\n';
 }

@@ -14,7 +14,9 @@ import type { Verdict } from '../oracles/verdict.js';
 import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
+import { recordContext } from '../targets/recordingTarget.js';
 import { observeCase } from './observeCase.js';
+import type { RunBudget } from './runBudget.js';
 import { ruleSeed } from './ruleSeed.js';
 
 export interface RuleEnv {
@@ -36,6 +38,11 @@ export interface RuleEnv {
   signal?: AbortSignal;
   /** Where the cases, shrink steps and requests sent are counted as they happen (progress, benches). */
   effort?: RunEffort;
+  /**
+   * `--max-requests` / `--time-budget` (runBudget.ts): asked before every case and shrink step;
+   * once spent, the rule ends with what it has, `incomplete` when it had not finished.
+   */
+  budget?: Pick<RunBudget, 'beginCase' | 'reason'>;
 }
 
 /** Thrown inside the property when an oracle flags the case; carries what the report shows. */
@@ -98,20 +105,23 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let harness: unknown;
   let first: Observation | undefined;
   let stopped = false;
+  let caseNumber = 0;
   // Every property call after the first failure is a shrink step.
   let shrinking = false;
   const target = env.effort ? env.effort.counting(env.target, rule.id, () => shrinking) : env.target;
   const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
     if (harness) throw harness;
     // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.
-    if (env.signal?.aborted) {
+    if (env.signal?.aborted || (env.budget !== undefined && !env.budget.beginCase(rule))) {
       stopped = true;
       return;
     }
     env.effort?.step(rule.id, shrinking);
     let observation: Observation;
     try {
-      observation = await observeCase(rule, testCase, { target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds });
+      // `run --record` tags the exchanges of each case (the runner tags the rule), so judge regroups them exactly.
+      const tag = { case: String(++caseNumber) };
+      observation = await recordContext.run(tag, () => observeCase(rule, testCase, { target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds }));
     } catch (err) {
       harness = err;
       throw err;
@@ -161,14 +171,15 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     const message = err instanceof Error ? err.message : String(err);
     return { ...common, status: 'error', cases, errorCode: code, reason: message };
   }
+  if (stopped) {
+    // Not finished: what it judged passed, but it did not get all its cases (a budget, or a stop).
+    const why = env.budget?.reason() ?? stopReason(env.signal);
+    return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} of ${env.runs} cases: ${why}` };
+  }
   if (judged === 0 && cases > 0) {
     // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
     // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
     return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
-  }
-  if (stopped) {
-    const why = stopReason(env.signal);
-    return cases === 0 ? { ...common, status: 'skipped', cases, reason: `not run: ${why}` } : { ...common, status: 'passed', cases, reason: `stopped after ${cases} cases (${why})` };
   }
   return { ...common, status: 'passed', cases: runsDone, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
 }

@@ -1,11 +1,12 @@
 import { contract } from '../contract/contract.js';
-import { loadTargetConfig, type TargetConfig } from '../targets/targetConfig.js';
 import { openTarget } from '../targets/openTarget.js';
 import { createPoolFixture, type PoolFixture } from '../targets/poolFixture.js';
-import { newRunIdPrefix } from '../targets/runIdPrefix.js';
+import type { QuotaCounts } from '../targets/quotaLimiter.js';
+import { withRecording, type RecordingTarget } from '../targets/recordingTarget.js';
 import type { CleanupRegistry } from '../targets/cleanupRegistry.js';
 import type { Target } from '../targets/exchange.js';
 import type { RunInfo } from '../reports/buildRunReport.js';
+import { resolveRun, type ResolvedRun } from './resolveRun.js';
 import type { RunContext } from './runContext.js';
 import { RUN_DEFAULTS, type RunSettings } from './runSettings.js';
 import { toolVersion } from './toolVersion.js';
@@ -13,8 +14,17 @@ import { toolVersion } from './toolVersion.js';
 export interface PreparedRun {
   context: RunContext;
   runInfo: RunInfo;
-  /** The run's Target, for the in-process runner (vitest workers build their own from context.target). */
+  /**
+   * The run's Target, for the in-process runner (vitest workers build their own from
+   * context.target); with `--record`, the recording wrapper around it.
+   */
   target: Target;
+  /** What was decided before anything started: account, run id prefix, rules, quotas, plan. */
+  resolved: ResolvedRun;
+  /** The recording, with `--record DIR`. */
+  recording?: RecordingTarget;
+  /** Requests sent, throttled and retried so far by this process's Target (the quota limiter's counts). */
+  traffic(): QuotaCounts;
   /** Remove everything the run created and stop what it started. Idempotent. */
   close(): Promise<void>;
   /** After close(): what teardown could not delete but the pool's deletion removed anyway (targets/poolTeardown.ts). */
@@ -22,13 +32,16 @@ export interface PreparedRun {
 }
 
 /**
- * Everything before the first case: open the target (starting the embedded emulator when no
- * target is given), create the run's pool fixture. Each step registers its undoing with the
- * cleanup registry first, so an error or a signal at any point leaves nothing behind. `config`:
- * the target configuration when the caller resolved it already (to decide on baselines early).
+ * Everything before the first case: resolve the run (resolveRun: the account guard runs there,
+ * before anything is started or created) unless the caller did, open the target (starting the
+ * embedded emulator when no target is given), wrap it in the recording with `--record`, create the
+ * run's pool fixture through it (so the fixture and its teardown are recorded too). Each step
+ * registers its undoing with the cleanup registry first, so an error or a signal at any point
+ * leaves nothing behind.
  */
-export async function prepareRun(settings: RunSettings, registry: CleanupRegistry, config?: TargetConfig): Promise<PreparedRun> {
-  const resolved = config ?? (await loadTargetConfig(settings.target));
+export async function prepareRun(settings: RunSettings, registry: CleanupRegistry, resolvedRun?: ResolvedRun): Promise<PreparedRun> {
+  const resolved = resolvedRun ?? (await resolveRun(settings));
+  const { config } = resolved;
   let fixture: PoolFixture | undefined;
   let opened: Awaited<ReturnType<typeof openTarget>> | undefined;
   const handle = registry.register('conformance run', async () => {
@@ -36,16 +49,21 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     await opened?.close();
   });
   try {
-    opened = await openTarget(resolved, {
+    opened = await openTarget(config, {
       registry,
       transport: settings.transport,
+      credentials: resolved.credentials,
+      ...(settings.rates === undefined ? {} : { rates: settings.rates }),
       ...(settings.concurrency === undefined ? {} : { concurrency: settings.concurrency }),
       ...(settings.name === undefined ? {} : { name: settings.name }),
     });
-    const runId = newRunIdPrefix();
+    const recording = settings.record === undefined ? undefined : withRecording(opened.target, settings.record);
+    const runTarget: Target = recording ?? opened.target;
+    const runId = resolved.runIdPrefix;
     // Emulators do not call Amazon Pinpoint, so well-formed made-up analytics values exercise the
     // analytics rules there; against AWS they need a real project, which a run does not create.
-    fixture = await createPoolFixture(opened.target, { runIdPrefix: runId, syntheticAnalytics: resolved.kind === 'emulator', registry });
+    fixture = await createPoolFixture(runTarget, { runIdPrefix: runId, syntheticAnalytics: config.kind === 'emulator', registry });
+    recording?.setPool(fixture.context);
     // After the fixture's first answers, so that an --endpoint target is named after what answered.
     const target = opened.settings;
     const startedAt = new Date().toISOString();
@@ -67,6 +85,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       target: {
         name: target.name, endpoint: info.endpoint, region: target.region, transport: target.transport,
         ...(info.sdkVersion === undefined ? {} : { sdkVersion: info.sdkVersion }),
+        ...(resolved.account.guarded ? { account: resolved.account.account } : {}),
       },
       seed: settings.seed,
       runs: settings.runs,
@@ -75,8 +94,17 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       toolVersion: toolVersion(),
       modelDate: contract.modelDate,
       rulesInContract: contract.rules.length,
+      // An AWS report opens with what the run planned to do there; an emulator's needs no plan.
+      ...(config.kind === 'aws' ? { plan: resolved.plan } : {}),
     };
-    return { context, runInfo, target: opened.target, close: () => handle.run(), teardownNotes: () => fixture?.notes ?? [] };
+    const live = opened;
+    return {
+      context, runInfo, target: runTarget, resolved,
+      ...(recording === undefined ? {} : { recording }),
+      traffic: () => live.traffic(),
+      close: () => handle.run(),
+      teardownNotes: () => fixture?.notes ?? [],
+    };
   } catch (err) {
     await handle.run();
     throw err;

@@ -5,6 +5,7 @@ import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
 import type { Target } from '../targets/exchange.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { prepareRun, type PreparedRun } from './prepareRun.js';
+import { createRunBudget } from './runBudget.js';
 import { readRunSettings } from './runSettings.js';
 import { runRules } from './runRules.js';
 import { runsAlone } from './sequentialKinds.js';
@@ -76,7 +77,7 @@ describe('runRules: the in-process runner', () => {
     expect(target.maxInFlight).toBeGreaterThan(1);
   });
 
-  it('a stopped run starts no new case: rules not begun are skipped with the reason, nothing is sent', async () => {
+  it('a stopped run starts no new case: rules not begun are incomplete with the reason, nothing is sent', async () => {
     const rules = selectRules(contract.rules, ALL_KINDS, 'default.*');
     const target = counting(prepared.target);
     const controller = new AbortController();
@@ -84,6 +85,29 @@ describe('runRules: the in-process runner', () => {
     const outcome = await runRules(rules, { target, context: prepared.context, signal: controller.signal });
     expect(target.sent).toBe(0);
     expect(outcome.results).toHaveLength(rules.length);
-    for (const r of outcome.results) expect(r).toMatchObject({ status: 'skipped', cases: 0, reason: 'not run: request budget spent' });
+    for (const r of outcome.results) expect(r).toMatchObject({ status: 'incomplete', cases: 0, reason: 'not run: request budget spent' });
+  });
+
+  it('keeps to a request budget: once spent no case starts, cases in flight finish, unfinished rules are incomplete with the reason', async () => {
+    const rules = selectRules(contract.rules, ALL_KINDS, 'default.*');
+    const target = counting(prepared.target);
+    const maxRequests = 40;
+    const budget = createRunBudget({ maxRequests });
+    const outcome = await runRules(rules, { target, context: prepared.context, budget });
+    budget.dispose();
+    // Each case reserves its worst case before it starts, so the budget holds however cases interleave.
+    expect(target.sent).toBeLessThanOrEqual(maxRequests);
+    expect(target.sent).toBeGreaterThan(maxRequests / 2);
+    expect(outcome.results).toHaveLength(rules.length);
+    const byStatus = (s: string) => outcome.results.filter((r) => r.status === s);
+    expect(byStatus('passed').length).toBeGreaterThan(0);
+    expect(byStatus('incomplete').length).toBeGreaterThan(0);
+    expect(byStatus('passed').length + byStatus('incomplete').length).toBe(rules.length);
+    const why = budget.reason();
+    expect(why).toMatch(/^request budget of 40 spent/);
+    for (const r of byStatus('incomplete')) expect(r.reason).toMatch(r.cases === 0 ? `not run: ${why}` : new RegExp(`^stopped after ${r.cases} of 3 cases: request budget`));
+    // Every case that was started finished: each client it created was deleted again.
+    const left = await prepared.target.send('ListUserPoolClients', { UserPoolId: prepared.context.pool.userPoolId, MaxResults: 60 });
+    expect((left.body as { UserPoolClients: unknown[] }).UserPoolClients).toEqual([]);
   });
 });

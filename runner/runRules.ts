@@ -2,7 +2,9 @@ import type { Rule } from '../contract/rule.js';
 import type { Target } from '../targets/exchange.js';
 import type { RuleResult } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
+import { recordContext } from '../targets/recordingTarget.js';
 import { checkRule } from './checkRule.js';
+import type { RunBudget } from './runBudget.js';
 import type { RunContext } from './runContext.js';
 import { ruleEnvOf } from './ruleEnv.js';
 import { runsAlone } from './sequentialKinds.js';
@@ -21,6 +23,11 @@ export interface RunRulesOptions {
   listener?: RunListener;
   /** Aborting it stops the run: no new rule and no new case starts; each rule ends with what it has. */
   signal?: AbortSignal;
+  /**
+   * `--max-requests` / `--time-budget`: asked before every case; once spent no new case starts,
+   * cases in flight finish, and rules that did not get all their cases end `incomplete`.
+   */
+  budget?: RunBudget;
 }
 
 export interface RulesOutcome {
@@ -39,7 +46,11 @@ export interface RulesOutcome {
 export async function runRules(rules: readonly Rule[], options: RunRulesOptions): Promise<RulesOutcome> {
   const { context, listener, signal } = options;
   const earlierClientIds = new Set<string>();
-  const env = { ...ruleEnvOf(context, options.target, earlierClientIds, signal), ...(listener?.effort ? { effort: listener.effort } : {}) };
+  const env = {
+    ...ruleEnvOf(context, options.target, earlierClientIds, signal),
+    ...(listener?.effort ? { effort: listener.effort } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
+  };
   const results: RuleResult[] = [];
   const harnessErrors: RulesOutcome['harnessErrors'] = [];
 
@@ -48,7 +59,8 @@ export async function runRules(rules: readonly Rule[], options: RunRulesOptions)
     listener?.onRuleStart?.(rule);
     let result: RuleResult;
     try {
-      result = await checkRule(rule, env);
+      // `run --record`: every exchange the rule's cases send is tagged with the rule.
+      result = await recordContext.run({ rule: rule.id }, () => checkRule(rule, env));
     } catch (err) {
       harnessErrors.push({ code: 'E_INTERNAL', message: `${rule.id}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` });
       return;

@@ -1,5 +1,7 @@
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
+import { parseDuration } from '../cli/parseDuration.js';
+import { ACCOUNTS_ENV, allowedAccounts } from '../targets/accountGuard.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { TargetFlags } from '../targets/targetConfig.js';
 import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type TransportName } from '../targets/transports.js';
@@ -21,15 +23,26 @@ export const RUN_DEFAULTS = {
   ruleTimeLimitMs: 60_000,
 } as const;
 
-/** Upper bounds of the numeric settings. */
-export const RUN_LIMITS = { runs: 10_000, concurrency: 64 } as const;
+/**
+ * Upper bounds of the numeric settings. `requestsPerSecond`: a quota flag above it is a typo, not
+ * a rate any Cognito grants (AWS's defaults are 5 per pool and 15 per account).
+ */
+export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_000, requestsPerSecond: 1_000 } as const;
 
 /**
  * The settings a run takes, each as `--kebab-case` flag and as CONFORMANCE_SNAKE_CASE variable
- * (`replayPath`: `--replay-path`, CONFORMANCE_REPLAY_PATH).
+ * (`replayPath`: `--replay-path`, CONFORMANCE_REPLAY_PATH), except `account`: `--account` and
+ * CONFORMANCE_AWS_ACCOUNTS (targets/accountGuard.ts), which the CLI reads too when the flag is
+ * absent, so that a CI job can name its account once.
  */
-export const RUN_SETTING_KEYS = ['target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath'] as const;
+export const RUN_SETTING_KEYS = [
+  'target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath',
+  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps',
+] as const;
 export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
+
+/** Variables not named after their key. */
+const ENV_NAMES: Partial<Record<RunSettingKey, string>> = { account: ACCOUNTS_ENV };
 
 /** The settings as typed, before validation: flag values or environment variables. */
 export type RawRunSettings = Partial<Record<RunSettingKey, string>>;
@@ -52,6 +65,17 @@ export interface RunSettings {
   replayPath?: string;
   /** The flags that chose this target, repeated in every replay command. */
   targetArgs: string[];
+  /** `--account` / CONFORMANCE_AWS_ACCOUNTS: the AWS accounts the run may create things in (targets/accountGuard.ts). */
+  accounts?: string[];
+  /** `--record DIR`: every exchange of the run goes into a JSON Lines recording there (targets/recordingTarget.ts). */
+  record?: string;
+  /** `--max-requests N`, `--time-budget DURATION` (runner/runBudget.ts). */
+  budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /**
+   * `--pool-rps N`, `--account-rps N`: requests per second per user pool and per account
+   * (targets/quotaLimiter.ts; see targets/runQuotas.ts for the defaults per kind of target).
+   */
+  rates?: { poolRps?: number; accountRps?: number };
 }
 
 export function flagName(key: RunSettingKey): string {
@@ -59,7 +83,7 @@ export function flagName(key: RunSettingKey): string {
 }
 
 export function envName(key: RunSettingKey): string {
-  return `CONFORMANCE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  return ENV_NAMES[key] ?? `CONFORMANCE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
 /** Reads the CONFORMANCE_* variables of the plain-vitest entry; an empty variable counts as unset. */
@@ -69,23 +93,38 @@ export function runSettingsFromEnv(env: Readonly<Record<string, string | undefin
     const value = env[envName(key)];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  return readRunSettings(raw, 'env');
+  return readRunSettings(raw, 'env', Math.random, env);
 }
 
 /**
  * The one reader of run settings: validates what was typed and applies the defaults. A bad value
  * is a harness error naming the flag (E_USAGE) or the variable (E_CONFIG) with the same words.
+ * `env`: where the flags' fallback for the allowed accounts (CONFORMANCE_AWS_ACCOUNTS) is read.
  */
-export function readRunSettings(raw: RawRunSettings, source: SettingsSource, random: () => number = Math.random): RunSettings {
+export function readRunSettings(
+  raw: RawRunSettings,
+  source: SettingsSource,
+  random: () => number = Math.random,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): RunSettings {
   const label = (key: RunSettingKey) => (source === 'flags' ? `--${flagName(key)}` : envName(key));
   const fail = (message: string): never => {
     throw new HarnessError(source === 'flags' ? 'E_USAGE' : 'E_CONFIG', message);
   };
-  const wholeNumber = (key: 'runs' | 'concurrency', max: number): number | undefined => {
+  const wholeNumber = (key: 'runs' | 'concurrency' | 'maxRequests', max: number): number | undefined => {
     const v = raw[key];
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) fail(`${label(key)} must be a whole number from 1 to ${max}, got "${v}"`);
     return Number(v);
+  };
+  const rate = (key: 'poolRps' | 'accountRps'): number | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > RUN_LIMITS.requestsPerSecond) {
+      fail(`${label(key)} must be a number of requests per second above 0 and at most ${RUN_LIMITS.requestsPerSecond}, got "${v}"`);
+    }
+    return n;
   };
   const nonBlank = (key: RunSettingKey, example: string): string | undefined => {
     const v = raw[key];
@@ -124,6 +163,25 @@ export function readRunSettings(raw: RawRunSettings, source: SettingsSource, ran
   ];
   const runs = wholeNumber('runs', RUN_LIMITS.runs) ?? RUN_DEFAULTS.runs;
   const concurrency = wholeNumber('concurrency', RUN_LIMITS.concurrency);
+
+  // The flag, else (for the CLI too) the variable; each named in its own error.
+  const accounts = source === 'flags'
+    ? allowedAccounts(raw.account, env)
+    : allowedAccounts(undefined, { [ACCOUNTS_ENV]: raw.account });
+  if (accounts !== undefined && raw.account !== undefined && source === 'flags') targetArgs.push('--account', accounts.join(','));
+  const record = nonBlank('record', 'recordings/aws');
+  const maxRequests = wholeNumber('maxRequests', RUN_LIMITS.maxRequests);
+  let timeBudgetMs: number | undefined;
+  if (raw.timeBudget !== undefined) {
+    try {
+      timeBudgetMs = parseDuration(label('timeBudget'), raw.timeBudget);
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err));
+    }
+    if (timeBudgetMs === 0) fail(`${label('timeBudget')} must be longer than 0, got "${raw.timeBudget}"`);
+  }
+  const poolRps = rate('poolRps');
+  const accountRps = rate('accountRps');
   return {
     target,
     ...(name === undefined ? {} : { name }),
@@ -135,5 +193,13 @@ export function readRunSettings(raw: RawRunSettings, source: SettingsSource, ran
     out,
     ...(replayPath === undefined ? {} : { replayPath }),
     targetArgs,
+    ...(accounts === undefined ? {} : { accounts }),
+    ...(record === undefined ? {} : { record }),
+    ...(maxRequests === undefined && timeBudgetMs === undefined
+      ? {}
+      : { budget: { ...(maxRequests === undefined ? {} : { maxRequests }), ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }) } }),
+    ...(poolRps === undefined && accountRps === undefined
+      ? {}
+      : { rates: { ...(poolRps === undefined ? {} : { poolRps }), ...(accountRps === undefined ? {} : { accountRps }) } }),
   };
 }

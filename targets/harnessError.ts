@@ -12,7 +12,9 @@ export type HarnessErrorCode =
   | 'E_FIXTURE'
   | 'E_INTERRUPTED'
   | 'E_ACCOUNT_REQUIRED'
-  | 'E_ACCOUNT_NOT_ALLOWED';
+  | 'E_ACCOUNT_NOT_ALLOWED'
+  /** The target still answered throttling after every retry (targets/withRetry.ts). */
+  | 'E_THROTTLED';
 
 export class HarnessError extends Error {
   readonly code: HarnessErrorCode;

@@ -5,6 +5,8 @@ import type { Target } from './exchange.js';
 import { freeLoopbackPort } from './freeLoopbackPort.js';
 import { HarnessError } from './harnessError.js';
 import { createHttpTarget, type HttpTargetOptions } from './httpTarget.js';
+import { createQuotaLimiter } from './quotaLimiter.js';
+import { newTrafficCounts } from './withRetry.js';
 import { createSigV4Signer } from './sigv4Signer.js';
 
 interface Seen {
@@ -143,10 +145,33 @@ describe('createHttpTarget: retries', () => {
     expect(new Set(seen.map((s) => s.body))).toEqual(new Set(['{"ClientName":"x"}']));
   });
 
-  it('gives up after maxThrottleAttempts and returns the throttled exchange', async () => {
+  it('gives up after maxThrottleAttempts with a harness error (E_THROTTLED), never an answer an oracle would judge', async () => {
     handler = reply(400, '{"__type":"TooManyRequestsException"}');
-    const ex = await target({ retry: { throttleBaseDelayMs: 1, maxThrottleAttempts: 3 } }).send('ListUserPools', { MaxResults: 1 });
-    expect(ex).toMatchObject({ status: 400, errorType: 'TooManyRequestsException', attempts: 3 });
+    const err = await target({ retry: { throttleBaseDelayMs: 1, maxThrottleAttempts: 3 } }).send('ListUserPools', { MaxResults: 1 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(HarnessError);
+    expect(err).toMatchObject({ code: 'E_THROTTLED', message: expect.stringContaining('still throttled after 3 attempts') });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('takes a slot of the shared quota limiter for every attempt, retries included, and counts the throttling', async () => {
+    handler = (req, res, body, n) =>
+      n === 1 ? reply(400, '{"__type":"TooManyRequestsException","message":"Rate exceeded"}')(req, res, body, n) : reply(200, '{"ok":1}')(req, res, body, n);
+    const quota = createQuotaLimiter({ rates: { poolWritesPerSecond: 1_000, accountWritesPerSecond: 1_000 } });
+    const ex = await target({ quota, retry: { throttleBaseDelayMs: 1 } }).send('CreateUserPoolClient', { UserPoolId: 'p', ClientName: 'c' });
+    expect(ex).toMatchObject({ status: 200, attempts: 2 });
+    expect(quota.counts()).toMatchObject({ sent: 2, throttled: 1, retried: 1, rateDecreases: 1 });
+    expect(quota.currentRate('write', 'p')).toBeLessThan(1_000);
+  });
+
+  it('without a limiter counts attempts, throttling and retries into `traffic`', async () => {
+    handler = (req, res, body, n) =>
+      n <= 2 ? reply(429, '{}')(req, res, body, n) : reply(200, '{"ok":1}')(req, res, body, n);
+    const traffic = newTrafficCounts();
+    await target({ traffic, retry: { throttleBaseDelayMs: 1 } }).send('ListUserPools', { MaxResults: 1 });
+    expect(traffic).toEqual({ sent: 3, throttled: 2, retried: 2, waitedMs: 0, rateDecreases: 0 });
   });
 
   it('does not retry other errors', async () => {

@@ -78,7 +78,12 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
     }
   }
 
-  const send = withRetry(attemptOnce, { info, retry: options.retry, requestsPerSecond: options.requestsPerSecond });
+  const send = withRetry(attemptOnce, {
+    info,
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.quota === undefined ? {} : { quota: options.quota }),
+    ...(options.traffic === undefined ? {} : { traffic: options.traffic }),
+  });
 
   return {
     info,

@@ -1,10 +1,13 @@
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
-import { credentialsFor } from './credentialSource.js';
+import { credentialsFor, type CredentialProvider } from './credentialSource.js';
 import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './embeddedCognitoLocal.js';
 import type { Exchange, Target } from './exchange.js';
 import type { TargetConfig } from './targetConfig.js';
+import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
+import { quotaRatesFor, type GivenRates } from './runQuotas.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
 import { DEFAULT_TRANSPORT, type TransportName } from './transports.js';
+import { newTrafficCounts } from './withRetry.js';
 
 /** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
@@ -17,6 +20,10 @@ export interface OpenedTarget {
   readonly settings: TargetSettings;
   /** Present when the configuration asked for the embedded cognito-local. */
   emulator?: EmbeddedCognitoLocal;
+  /** The limiter every request of this Target goes through; absent: no quota (an emulator, unless rates were given). */
+  quota?: QuotaLimiter;
+  /** Requests sent, throttled and retried so far (the limiter's counts, or the transport's without one). */
+  traffic(): QuotaCounts;
   /** Close the target's sockets, then stop the emulator if one was started. Idempotent. */
   close(): Promise<void>;
 }
@@ -30,8 +37,12 @@ export interface OpenTargetOptions {
   name?: string;
   /** Environment for local credentials; the process's by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A provider already made (the account guard used it); by default one from the configuration. */
+  credentials?: CredentialProvider;
+  /** `--pool-rps`, `--account-rps`; the quotas follow from these and the kind of target (runQuotas.ts). */
+  rates?: GivenRates;
   /** Timeouts and retry policy, for tests. */
-  tuning?: Omit<TargetTuning, 'credentials' | 'env'>;
+  tuning?: Omit<TargetTuning, 'credentials' | 'env' | 'quota' | 'traffic'>;
 }
 
 /** Longest `Server` header kept as a name: enough for `Werkzeug/3.0.1 Python/3.11`. */
@@ -48,7 +59,7 @@ const MAX_SERVER_NAME = 60;
  */
 export async function openTarget(config: TargetConfig, options: OpenTargetOptions = {}): Promise<OpenedTarget> {
   const registry = options.registry ?? processCleanupRegistry();
-  const credentials = credentialsFor(config.credentials, {
+  const credentials = options.credentials ?? credentialsFor(config.credentials, {
     ...(config.profile === undefined ? {} : { profile: config.profile }),
     ...(options.env === undefined ? {} : { env: options.env }),
   });
@@ -59,6 +70,8 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   if (endpoint === undefined) throw new Error('openTarget: a configuration that is not embedded must have an endpoint');
 
   const fixedName = options.name ?? (config.name === 'custom' ? undefined : config.name);
+  // The quotas replace the configuration's single request rate (TargetLimits.requestsPerSecond).
+  const quotas = quotaRatesFor(config.kind, options.rates);
   let answeredBy: string | undefined;
   const base: TargetSettings = {
     name: fixedName ?? new URL(endpoint).host,
@@ -69,11 +82,15 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     credentials: config.credentials,
     ...(config.profile === undefined ? {} : { profile: config.profile }),
     concurrency: options.concurrency ?? config.limits.concurrency,
-    ...(config.limits.requestsPerSecond === undefined ? {} : { requestsPerSecond: config.limits.requestsPerSecond }),
+    ...(quotas === undefined ? {} : { quotas }),
   };
+  // One limiter (or counter) for every request of this Target: the run's pool fixture, its cases
+  // and its teardown alike.
+  const quota = quotas === undefined ? undefined : createQuotaLimiter({ rates: quotas });
+  const traffic = quota === undefined ? newTrafficCounts() : undefined;
   let transport: Target;
   try {
-    transport = await targetFromSettings(base, { ...options.tuning, credentials });
+    transport = await targetFromSettings(base, { ...options.tuning, credentials, ...(quota === undefined ? {} : { quota }), ...(traffic === undefined ? {} : { traffic }) });
   } catch (err) {
     await emulator?.stop();
     throw err;
@@ -99,6 +116,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     get settings() {
       return answeredBy === undefined ? base : { ...base, name: answeredBy };
     },
+    traffic: () => quota?.counts() ?? { ...(traffic ?? newTrafficCounts()) },
     close() {
       closing ??= (async () => {
         await target.close();
@@ -108,6 +126,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     },
   };
   if (emulator !== undefined) opened.emulator = emulator;
+  if (quota !== undefined) opened.quota = quota;
   return opened;
 }
 

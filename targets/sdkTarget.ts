@@ -197,7 +197,13 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
       gate.release();
     }
   }
-  const retrying = withRetry(gatedAttempt, { info, retry: options.retry, requestsPerSecond: options.requestsPerSecond, via: ' through the AWS SDK' });
+  const retrying = withRetry(gatedAttempt, {
+    info,
+    via: ' through the AWS SDK',
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.quota === undefined ? {} : { quota: options.quota }),
+    ...(options.traffic === undefined ? {} : { traffic: options.traffic }),
+  });
 
   return {
     info,

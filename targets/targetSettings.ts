@@ -1,5 +1,6 @@
 import { credentialsFor, type CredentialProvider } from './credentialSource.js';
 import type { Target } from './exchange.js';
+import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter, type QuotaRates } from './quotaLimiter.js';
 import type { RetryPolicy } from './retryPolicy.js';
 import { TRANSPORTS, type TransportName } from './transports.js';
 
@@ -20,7 +21,11 @@ export interface TargetSettings {
   profile?: string;
   /** Requests in flight at once. */
   concurrency: number;
-  requestsPerSecond?: number;
+  /**
+   * The quotas every request keeps to (targets/runQuotas.ts); absent means no limit. Each process
+   * that builds a Target from these settings gets one limiter for all its requests.
+   */
+  quotas?: QuotaRates;
 }
 
 export interface TargetTuning {
@@ -30,6 +35,10 @@ export interface TargetTuning {
   env?: Readonly<Record<string, string | undefined>>;
   connectTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** The limiter to share (openTarget makes one to read its counts); by default one made from `quotas`. */
+  quota?: QuotaLimiter;
+  /** Counts of a Target without a limiter (withRetry.ts). */
+  traffic?: QuotaCounts;
 }
 
 /** The Target for resolved settings, through the transport they name (targets/transports.ts). */
@@ -38,13 +47,15 @@ export function targetFromSettings(settings: TargetSettings, tuning: TargetTunin
     ...(settings.profile === undefined ? {} : { profile: settings.profile }),
     ...(tuning.env === undefined ? {} : { env: tuning.env }),
   });
+  const quota = tuning.quota ?? (settings.quotas === undefined ? undefined : createQuotaLimiter({ rates: settings.quotas }));
   return TRANSPORTS[settings.transport].open({
     name: settings.name,
     endpoint: settings.endpoint,
     region: settings.region,
     credentials,
     connections: settings.concurrency,
-    ...(settings.requestsPerSecond === undefined ? {} : { requestsPerSecond: settings.requestsPerSecond }),
+    ...(quota === undefined ? {} : { quota }),
+    ...(tuning.traffic === undefined ? {} : { traffic: tuning.traffic }),
     ...(tuning.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: tuning.connectTimeoutMs }),
     ...(tuning.retry === undefined ? {} : { retry: tuning.retry }),
   });

@@ -1,3 +1,4 @@
+import type { QuotaCounts, QuotaLimiter } from './quotaLimiter.js';
 import type { RetryPolicy } from './retryPolicy.js';
 
 /** What both transports (raw HTTP, the AWS SDK) are given: where to send, and how hard. */
@@ -9,8 +10,10 @@ export interface TransportOptions {
   region: string;
   /** Sockets kept open to the endpoint, which is also the number of requests in flight. */
   connections?: number;
-  /** Spaces request starts; absent means no limit. */
-  requestsPerSecond?: number;
+  /** The run's quota limiter, shared by every request of the run (withRetry.ts); absent means no limit. */
+  quota?: QuotaLimiter;
+  /** Where sends count attempts, throttling and retries when there is no limiter (withRetry.ts). */
+  traffic?: QuotaCounts;
   connectTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
 }
