@@ -69,7 +69,8 @@ describe('a run never writes a secret', () => {
 
   it('keeps credentials and issued ClientSecrets out of stdout, stderr, reports and replay commands', async () => {
     const out = join(work, 'out');
-    const ran = await runCli(['run', '--endpoint', fake.endpoint, '--region', 'us-east-1', '--rules', RULES, '--runs', '5', '--out', out, '--no-baseline'], work);
+    const recording = join(work, 'recording');
+    const ran = await runCli(['run', '--endpoint', fake.endpoint, '--region', 'us-east-1', '--rules', RULES, '--runs', '5', '--out', out, '--no-baseline', '--record', recording], work);
     // The faults make the secret rules fail: the run judged them, with secrets in what it saw.
     expect(ran.code, ran.stderr).toBe(1);
     const issued = fake.secrets();
@@ -80,6 +81,10 @@ describe('a run never writes a secret', () => {
     const failed = (JSON.parse(report) as { rules: { id: string; status: string }[] }).rules.filter((r) => r.status === 'failed').map((r) => r.id);
     expect(failed).toEqual(expect.arrayContaining(['output.client-secret.format', 'default.client-secret.absent', 'consistency.describe-matches-create']));
     expect(report).toMatch(/<redacted:\d+ chars/);
+    // The recording is searched too: it holds every exchange, the secrets' masks in their place.
+    const recorded = files.filter((f) => f.startsWith(recording) && f.endsWith('.jsonl'));
+    expect(recorded).toHaveLength(1);
+    expect(readFileSync(recorded[0] as string, 'utf8')).toMatch(/"ClientSecret":"<redacted:\d+ chars of [^"]+ #\d+>"/);
 
     const streams: [string, string][] = [['stdout', ran.stdout], ['stderr', ran.stderr], ...files.map((f) => [f, readFileSync(f, 'utf8')] as [string, string])];
     const secrets = [...Object.values(CREDENTIALS), ...issued];

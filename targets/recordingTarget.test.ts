@@ -102,6 +102,9 @@ describe('withRecording', () => {
       ['CreateUserPoolClient', 'output.shape', '7', undefined],
     ]));
     expect(new Set(records.map((r) => r.id)).size).toBe(3);
+    // The same secret in two records has the same number: judge sees equality, never the value.
+    const masks = records.filter((r) => r.operation === 'CreateUserPoolClient').map((r) => (r.response.body as { UserPoolClient: { ClientSecret: string } }).UserPoolClient.ClientSecret);
+    expect(masks).toEqual(['<redacted:52 chars of 0-9 a-v #1>', '<redacted:52 chars of 0-9 a-v #1>']);
     expect(records.every((r) => r.target?.name === 'stub' && r.source?.kind === 'run')).toBe(true);
   });
 

@@ -83,7 +83,18 @@ interface Masked {
 }
 
 /** Masks secret members anywhere in `value`, listing their dotted paths under `root`. */
-function maskMembers(value: unknown, root: string): Masked {
+/** The recording's number for a secret value (see RecordMeta.identities); undefined without a table. */
+function identityIn(identities: Map<string, number> | undefined, secret: unknown): number | undefined {
+  if (identities === undefined || typeof secret !== 'string') return undefined;
+  let n = identities.get(secret);
+  if (n === undefined) {
+    n = identities.size + 1;
+    identities.set(secret, n);
+  }
+  return n;
+}
+
+function maskMembers(value: unknown, root: string, identities?: Map<string, number>): Masked {
   const paths: string[] = [];
   const secrets: string[] = [];
   const walk = (v: unknown, at: string): unknown => {
@@ -92,7 +103,7 @@ function maskMembers(value: unknown, root: string): Masked {
       const out: Record<string, unknown> = {};
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         if ((SECRET_KEYS.test(k) || isSecretMember(k)) && child !== undefined && child !== null) {
-          out[k] = maskSecret(child);
+          out[k] = maskSecret(child, identityIn(identities, child));
           paths.push(`${at}.${k}`);
           if (typeof child === 'string') secrets.push(child);
         } else out[k] = walk(child, `${at}.${k}`);
@@ -105,11 +116,11 @@ function maskMembers(value: unknown, root: string): Masked {
 }
 
 /** Replaces every known secret quoted inside a string (an error message) by its mask. */
-function scrub(value: unknown, secrets: readonly string[]): unknown {
+function scrub(value: unknown, secrets: readonly string[], identities?: Map<string, number>): unknown {
   const known = secrets.filter((s) => s.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
   if (!known.length) return value;
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return known.reduce((text, s) => text.split(s).join(maskSecret(s)), v);
+    if (typeof v === 'string') return known.reduce((text, s) => text.split(s).join(maskSecret(s, identityIn(identities, s))), v);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, c]) => [k, walk(c)]));
     return v;
@@ -135,12 +146,19 @@ export interface RecordMeta {
   tag?: RecordTag;
   pool?: PoolContext;
   title: string;
+  /**
+   * The recording's numbers of the secrets masked so far (filled as new ones appear): each mask
+   * carries its value's number, so that judge sees which masked secrets were equal (a Describe
+   * that returned another secret than its Create) without seeing any. Absent: masks without one.
+   */
+  identities?: Map<string, number>;
 }
 
 /** The record of one exchange, secrets masked. Pure: exported for tests and other writers. */
 export function recordOf(exchange: Exchange, meta: RecordMeta): RecordedExchange {
-  const request = maskMembers(exchange.input, 'request');
-  const body = maskMembers(exchange.body ?? null, 'response.body');
+  const ids = meta.identities;
+  const request = maskMembers(exchange.input, 'request', ids);
+  const body = maskMembers(exchange.body ?? null, 'response.body', ids);
   const secrets = [...request.secrets, ...body.secrets];
   const headers: Record<string, string> = {};
   const headerPaths: string[] = [];
@@ -151,18 +169,18 @@ export function recordOf(exchange: Exchange, meta: RecordMeta): RecordedExchange
       headerPaths.push(`response.headers.${key}`);
     } else headers[key] = value;
   }
-  const rawBody = exchange.body === undefined && exchange.rawBody !== '' ? (scrub(exchange.rawBody, secrets) as string) : undefined;
+  const rawBody = exchange.body === undefined && exchange.rawBody !== '' ? (scrub(exchange.rawBody, secrets, ids) as string) : undefined;
   const redacted = [...request.paths, ...body.paths, ...headerPaths];
   const tag = meta.tag ?? {};
   const isCase = tag.rule !== undefined && tag.fixture !== true;
   return {
     id: meta.id,
     operation: exchange.operation as RecordedOperation,
-    request: scrub(request.value, secrets) as Record<string, unknown>,
+    request: scrub(request.value, secrets, ids) as Record<string, unknown>,
     response: {
       status: exchange.status,
-      headers: scrub(headers, secrets) as Record<string, string>,
-      body: scrub(body.value, secrets),
+      headers: scrub(headers, secrets, ids) as Record<string, string>,
+      body: scrub(body.value, secrets, ids),
       ...(rawBody === undefined ? {} : { rawBody }),
     },
     recordedAt: new Date(meta.sentAt).toISOString(),
@@ -199,6 +217,7 @@ export function withRecording(target: Target, dir: string, options: RecordingOpt
   }
   let pool = options.pool;
   let count = 0;
+  const identities = new Map<string, number>();
   return {
     info: target.info,
     file,
@@ -214,7 +233,7 @@ export function withRecording(target: Target, dir: string, options: RecordingOpt
       const exchange = await target.send(operation, input, sendOptions);
       const receivedAt = Date.now();
       count++;
-      const record = recordOf(exchange, { id: `${idPrefix}-${count}`, info: target.info, sentAt, receivedAt, ...(tag ? { tag } : {}), ...(pool ? { pool } : {}), title });
+      const record = recordOf(exchange, { id: `${idPrefix}-${count}`, info: target.info, sentAt, receivedAt, ...(tag ? { tag } : {}), ...(pool ? { pool } : {}), title, identities });
       try {
         appendFileSync(file, JSON.stringify(record) + '\n');
       } catch (err) {

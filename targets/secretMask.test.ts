@@ -20,6 +20,18 @@ describe('secretMask', () => {
     }
   });
 
+  it('numbers a secret when asked: equal numbers give equal stand-ins, different ones different stand-ins of the same classes', () => {
+    const secret = '13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4d2ighvpu0k8fj1c2r9';
+    expect(maskSecret(secret, 3)).toBe('<redacted:52 chars of 0-9 a-v #3>');
+    expect(maskSecret('<redacted:52 chars of 0-9 a-v #3>', 4)).toBe('<redacted:52 chars of 0-9 a-v #3>');
+    const standIns = [1, 2, 3, 250, 251].map((n) => standInFor(maskSecret(secret, n)) as string);
+    expect(new Set(standIns).size).toBe(standIns.length);
+    expect(standInFor(maskSecret(secret, 2))).toBe(standIns[1]);
+    for (const s of standIns) expect(s).toMatch(/^[0-9a-v]{52}$/);
+    // The classes a mask names all occur in its stand-in, whatever its number.
+    expect(standInFor(maskSecret('A+b_0', 9))).toMatch(/^(?=.*[A-Z])(?=.*\+)(?=.*[a-v])(?=.*_)(?=.*\d)[\w+]{5}$/);
+  });
+
   it('has no stand-in for a mask that does not say its classes', () => {
     expect(standInFor('<redacted>')).toBeUndefined();
     expect(standInFor('<redacted:52 chars>')).toBeUndefined();
