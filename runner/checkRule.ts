@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import type { Rule } from '../contract/rule.js';
 import type { PoolContext } from '../contract/poolContext.js';
 import { isConfirmed } from '../contract/verdictStrength.js';
@@ -15,6 +14,7 @@ import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recordingTarget.js';
+import { leapingCheck } from './leapingCheck.js';
 import { observeCase } from './observeCase.js';
 import type { RunBudget } from './runBudget.js';
 import { ruleSeed } from './ruleSeed.js';
@@ -109,7 +109,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   // Every property call after the first failure is a shrink step.
   let shrinking = false;
   const target = env.effort ? env.effort.counting(env.target, rule.id, () => shrinking) : env.target;
-  const property = fc.asyncProperty(source.arbitrary, async (testCase: TestCase) => {
+  const predicate = async (testCase: TestCase): Promise<void> => {
     if (harness) throw harness;
     // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.
     if (env.signal?.aborted || (env.budget !== undefined && !env.budget.beginCase(rule))) {
@@ -135,13 +135,14 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       shrinking = true;
       throw new RuleViolation(bad, observation);
     }
-  });
+  };
   const seed = ruleSeed(env.runSeed, rule.id);
-  const details = await fc.check(property, {
+  // fast-check's check and shrink, leaping to the smallest case first (see leapingCheck).
+  const details = await leapingCheck(source.arbitrary, predicate, {
     seed,
     numRuns: env.runs,
-    ...(env.replayPath ? { path: env.replayPath, endOnFailure: true } : {}),
-    ...(env.timeLimitMs ? { interruptAfterTimeLimit: env.timeLimitMs } : {}),
+    ...(env.replayPath ? { path: env.replayPath } : {}),
+    ...(env.timeLimitMs ? { timeLimitMs: env.timeLimitMs } : {}),
   });
   const runsDone = details.numRuns;
   const sample = first ? sdkSample(first) : undefined;
