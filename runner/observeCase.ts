@@ -3,6 +3,7 @@ import type { TestCase } from '../generators/testCase.js';
 import type { Exchange, Target } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import type { Observation } from '../oracles/observation.js';
+import { earlierClientIdsView } from './earlierClientIdsView.js';
 
 /**
  * Sends one case and gathers what the oracles of its rule need: the create exchange, and for
@@ -31,7 +32,7 @@ export async function observeCase(rule: Rule, testCase: TestCase, env: ObserveEn
   const list = () => target.send('ListUserPoolClients', { UserPoolId: env.userPoolId, MaxResults: LIST_PAGE });
   const wantsList = rule.kind === 'side-effect' || rule.kind === 'consistency';
   const listBefore = rule.kind === 'side-effect' ? await list() : undefined;
-  const earlierClientIds = new Set(env.earlierClientIds);
+  const earlierClientIds = earlierClientIdsView(env.earlierClientIds);
   const sentAt = Date.now();
   const create = await target.send('CreateUserPoolClient', testCase.request);
   const receivedAt = Date.now();
