@@ -1,5 +1,4 @@
 import { UsageError } from './usageError.js';
-import { specCommand } from './specCommand.js';
 
 export const mainHelp = `Usage: cognito-conformance [command] [flags]
 
@@ -21,7 +20,7 @@ async function loadCommand(name: string): Promise<Command | undefined> {
   switch (name) {
     case 'contract':
     case 'spec':
-      return specCommand;
+      return (await import('./specCommand.js')).specCommand;
     case 'run':
       return (await import('./runCommand.js')).runCommand;
     case 'diff':

@@ -1,4 +1,3 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { CredentialProvider } from './credentialSource.js';
 import { HarnessError, isHarnessError } from './harnessError.js';
 import { scrubSecrets } from './scrubSecrets.js';
@@ -109,6 +108,8 @@ async function callerIdentity(credentials: CredentialProvider, region: string): 
   // Resolved here so that a failing chain keeps its own E_CREDENTIALS message, and so that the
   // values are known for scrubbing an STS error message.
   const creds = await credentials();
+  // Imported here: runs against emulators never load the STS client (issue 10: start-up time).
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient({ region, credentials: creds, maxAttempts: STS_MAX_ATTEMPTS });
   try {
     const out = await client.send(new GetCallerIdentityCommand({}));

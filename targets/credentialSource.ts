@@ -1,4 +1,3 @@
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { HarnessError, isHarnessError } from './harnessError.js';
 
 /** What SigV4 needs. Never logged, never put in an error message or an Exchange. */
@@ -28,8 +27,12 @@ export const DUMMY_CREDENTIALS: AwsCredentials = Object.freeze({
  * wording, which names sources, never secrets.
  */
 export function awsChainCredentials(options: { profile?: string } = {}): CredentialProvider {
-  const chain = fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
-  return guarded(async () => chain(), options.profile);
+  // The chain is loaded on first use: runs against emulators never need it (issue 10: start-up time).
+  let chain: Promise<() => Promise<AwsCredentials>> | undefined;
+  return guarded(async () => {
+    chain ??= import('@aws-sdk/credential-providers').then((m) => m.fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile }));
+    return (await chain)();
+  }, options.profile);
 }
 
 /**
