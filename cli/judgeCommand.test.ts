@@ -75,4 +75,9 @@ describe('judge command', () => {
     expect(errorOf(['--out', join(dir, 'x'), file])).toEqual({ code: 'E_CONFIG', message: `${file}:2: recordedAt "yesterday" is not an ISO 8601 date (YYYY-MM-DD) or date-time with a zone` });
     expect(run(['--help']).text).toMatch(/^Usage: cognito-conformance judge/);
   });
+
+  it('checks the baseline it would write before reading any record', () => {
+    expect(errorOf(['--out', join(dir, 'y'), '--baseline', dir, '--update-baseline', join(dir, 'no-such.jsonl')]))
+      .toEqual({ code: 'E_USAGE', message: `--baseline ${dir}: is a directory, not a file` });
+  });
 });

@@ -61,6 +61,14 @@ describe('merge command', () => {
     expect(() => run(argv)).toThrow(message);
   });
 
+  it('an unusable --out fails in one line before any shard is read (checkOutputPath: no endless mkdir under /proc)', () => {
+    const missingShard = join(dir, 'no-such-shard', 'report.json');
+    expect(() => run(['--out', '/proc/merged/reports', missingShard])).toThrow(/^--out \/proc\/merged\/reports: cannot create the directory/);
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, '');
+    expect(() => run(['--out', join(file, 'merged'), missingShard])).toThrow(/^--out .*plain-file\/merged: .*ENOTDIR/);
+  });
+
   it('shards that disagree on a rule are an error naming both files', () => {
     const clash = writeShard('clash', () => true);
     const clashing = JSON.parse(readFileSync(clash, 'utf8')) as RunReport;

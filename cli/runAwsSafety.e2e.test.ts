@@ -62,6 +62,22 @@ function runAws(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   });
 }
 
+/** `vitest run -c runner/vitest.config.ts` in its own process: the plain-vitest path, same environment. */
+function plainVitest(env: NodeJS.ProcessEnv): Promise<Ran> {
+  const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
+  const config = new URL('../runner/vitest.config.ts', import.meta.url).pathname;
+  const root = new URL('..', import.meta.url).pathname;
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [vitest, 'run', '-c', config], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
 async function poolsAt(endpoint: string): Promise<unknown[]> {
   return ((await sendToFake(endpoint, 'ListUserPools', { MaxResults: 60 })).body as { UserPools: unknown[] }).UserPools;
 }
@@ -161,6 +177,48 @@ describe('the account guard and --plan', () => {
     expect(ran.stdout).toContain(`run id ${prefix}, account ${STS_STUB_DEFAULT_ACCOUNT}`);
     expect(ran.stdout).toMatch(/Harness event throttling \(not a verdict\): 15 requests sent \(quotas 5\/s per pool, 15\/s per account\): 0 answered with throttling/);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('**Plan** (made before the first request):');
+    expect(await poolsAt(fake.endpoint)).toEqual([]);
+  });
+});
+
+describe('the account guard under plain vitest (runner/globalSetup.ts)', () => {
+  let fake: FakeCognito;
+  let proxy: CountingProxy;
+  beforeAll(async () => {
+    fake = await startFakeCognito();
+    proxy = await startCountingProxy(fake.endpoint);
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await fake.close();
+  });
+
+  it('refuses CONFORMANCE_TARGET=aws without CONFORMANCE_AWS_ACCOUNTS before anything is sent, and refuses CONFORMANCE_RECORD', async () => {
+    proxy.reset();
+    const before = sts.calls().length;
+    const refused = await plainVitest(awsEnv(proxy.endpoint, { CONFORMANCE_TARGET: 'aws', CONFORMANCE_REGION: 'us-east-1', CONFORMANCE_OUT: join(work.dir, 'vitest-refused') }));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('refusing to create anything');
+    expect(proxy.counts()).toEqual({});
+    expect(sts.calls().length).toBe(before);
+
+    const recording = await plainVitest(awsEnv(proxy.endpoint, { CONFORMANCE_ENDPOINT: proxy.endpoint, CONFORMANCE_RECORD: join(work.dir, 'rec'), CONFORMANCE_OUT: join(work.dir, 'vitest-record') }));
+    expect(recording.code).not.toBe(0);
+    expect(recording.stdout + recording.stderr).toContain('CONFORMANCE_RECORD: plain vitest cannot record or keep a budget');
+    expect(proxy.counts()).toEqual({});
+  });
+
+  it('with the allowed account runs, and its report names the account and opens with the plan', async () => {
+    const out = join(work.dir, 'vitest-allowed');
+    const ran = await plainVitest(awsEnv(fake.endpoint, {
+      CONFORMANCE_TARGET: 'aws', CONFORMANCE_REGION: 'us-east-1', CONFORMANCE_AWS_ACCOUNTS: STS_STUB_DEFAULT_ACCOUNT,
+      CONFORMANCE_RULES: 'default.refresh-token-validity', CONFORMANCE_RUNS: '2', CONFORMANCE_POOL_RPS: '50', CONFORMANCE_OUT: out,
+    }));
+    expect(ran.code, ran.stdout.slice(-2000) + ran.stderr.slice(-2000)).toBe(0);
+    const r = report(out);
+    expect(r.target.account).toBe(STS_STUB_DEFAULT_ACCOUNT);
+    expect(r.plan).toMatchObject({ cases: 2, quotas: { poolWritesPerSecond: 50, accountWritesPerSecond: 15 } });
+    expect(r.rules.map((x) => [x.id, x.status])).toEqual([['default.refresh-token-validity', 'passed']]);
     expect(await poolsAt(fake.endpoint)).toEqual([]);
   });
 });

@@ -60,6 +60,45 @@ describe('readRunSettings: the one reader of run settings', () => {
     expect(readRunSettings({ transport: RUN_DEFAULTS.transport }, 'flags').targetArgs).toEqual([]);
   });
 
+  it('reads the AWS safeguards: accounts, recording, budget and quotas', () => {
+    const raw: RawRunSettings = { account: '123456789012,210987654321', record: 'rec', maxRequests: '4000', timeBudget: '45m', poolRps: '2.5', accountRps: '10' };
+    const flags = readRunSettings(raw, 'flags', Math.random, {});
+    expect(flags).toMatchObject({
+      accounts: ['123456789012', '210987654321'], record: 'rec', budget: { maxRequests: 4000, timeBudgetMs: 2_700_000 }, rates: { poolRps: 2.5, accountRps: 10 },
+    });
+    // A replay against AWS needs the account again.
+    expect(flags.targetArgs).toEqual(['--account', '123456789012,210987654321']);
+    const env = Object.fromEntries(Object.entries(raw).map(([k, v]) => [envName(k as keyof RawRunSettings), v]));
+    expect(env).toHaveProperty('CONFORMANCE_AWS_ACCOUNTS');
+    expect(env).toHaveProperty('CONFORMANCE_MAX_REQUESTS');
+    expect(runSettingsFromEnv(env)).toMatchObject({ accounts: flags.accounts, record: 'rec', budget: flags.budget, rates: flags.rates });
+  });
+
+  it('takes the accounts from CONFORMANCE_AWS_ACCOUNTS when --account is absent, the flag first otherwise', () => {
+    expect(readRunSettings({}, 'flags', Math.random, { CONFORMANCE_AWS_ACCOUNTS: '111111111111' }).accounts).toEqual(['111111111111']);
+    expect(readRunSettings({ account: '222222222222' }, 'flags', Math.random, { CONFORMANCE_AWS_ACCOUNTS: '111111111111' }).accounts).toEqual(['222222222222']);
+    expect(readRunSettings({}, 'flags', Math.random, {}).accounts).toBeUndefined();
+    expect(() => readRunSettings({}, 'flags', Math.random, { CONFORMANCE_AWS_ACCOUNTS: 'sandbox' })).toThrow(expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining('CONFORMANCE_AWS_ACCOUNTS') }));
+  });
+
+  it.each([
+    [{ account: '12345' }, 'account', 'is not a 12-digit AWS account id'],
+    [{ maxRequests: '0' }, 'maxRequests', 'must be a whole number from 1 to 10000000, got "0"'],
+    [{ timeBudget: '45' }, 'timeBudget', 'must be a duration like 90s, 45m, 2h or 1h30m'],
+    [{ timeBudget: '0' }, 'timeBudget', 'must be longer than 0'],
+    [{ poolRps: '0' }, 'poolRps', 'must be a number of requests per second above 0 and at most 1000, got "0"'],
+    [{ accountRps: 'fast' }, 'accountRps', 'must be a number of requests per second'],
+    [{ record: ' ' }, 'record', 'needs a value'],
+  ] as const)('rejects the safeguard %j from a flag (E_USAGE) and from the environment (E_CONFIG)', (raw, key, words) => {
+    const flag = rejection(raw, 'flags');
+    const variable = rejection(raw, 'env');
+    expect([flag.code, variable.code]).toEqual(['E_USAGE', 'E_CONFIG']);
+    expect(flag.message).toContain(`--${flagName(key)}`);
+    expect(flag.message).toContain(words);
+    expect(variable.message).toContain(envName(key));
+    expect(variable.message).toContain(words);
+  });
+
   it('picks a seed for "random"', () => {
     expect(readRunSettings({ seed: 'random' }, 'flags', () => 0.5).seed).toBe(2 ** 30);
   });

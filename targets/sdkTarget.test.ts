@@ -8,6 +8,7 @@ import type { Exchange, Target } from './exchange.js';
 import { freeLoopbackPort } from './freeLoopbackPort.js';
 import { HarnessError } from './harnessError.js';
 import { createHttpTarget } from './httpTarget.js';
+import { createQuotaLimiter } from './quotaLimiter.js';
 import { MIN_SCRUBBED_FRAGMENT } from './scrubSecrets.js';
 import { createSdkTarget, sdkCommandClass, type SdkTargetOptions } from './sdkTarget.js';
 import { createSigV4Signer } from './sigv4Signer.js';
@@ -194,6 +195,17 @@ describe('createSdkTarget: retries', () => {
     const ex = await sdkTarget().send('CreateUserPoolClient', CREATE_INPUT);
     expect(ex).toMatchObject({ status: 200, attempts: 3 });
     expect(seen).toHaveLength(3);
+  });
+
+  it('takes a slot of the shared quota limiter for every attempt, retries included; throttling past the last retry is E_THROTTLED', async () => {
+    handler = (req, res, body, n) =>
+      (n === 1 ? reply(400, JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' })) : reply(200, '{"UserPoolClient":{}}'))(req, res, body, n);
+    const quota = createQuotaLimiter({ rates: { poolWritesPerSecond: 1_000, accountWritesPerSecond: 1_000 } });
+    expect(await sdkTarget({ quota }).send('CreateUserPoolClient', CREATE_INPUT)).toMatchObject({ status: 200, attempts: 2 });
+    expect(quota.counts()).toMatchObject({ sent: 2, throttled: 1, retried: 1 });
+    handler = reply(400, JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }));
+    await expect(sdkTarget({ retry: { ...fastRetry, maxThrottleAttempts: 2 } }).send('CreateUserPoolClient', CREATE_INPUT)).rejects.toMatchObject({ code: 'E_THROTTLED' });
+    expect(seen).toHaveLength(2);
   });
 
   it('does not retry LimitExceededException, which the SDK would count as throttling', async () => {
