@@ -223,45 +223,65 @@ describe('the account guard under plain vitest (runner/globalSetup.ts)', () => {
   });
 });
 
-describe('quotas: a run under AWS\'s default quotas against a Cognito that throttles as AWS does', () => {
-  let throttling: ThrottlingCognito;
-  let ran: Ran;
-  const out = join(work.dir, 'throttled');
-  const recording = join(work.dir, 'throttled-recording');
+/**
+ * The same run twice, side by side, each against its own throttling Cognito (AWS's limits: 5 client
+ * writes per second per pool, 15 per account, with a second's burst): once under the default
+ * quotas, which keep it below the limits, and once with the limiter set a fifth above them, so
+ * that the fake must throttle (over a run of about 45 s it is asked for more than its buckets hold)
+ * and only the rate decreases and the retries keep throttling out of the verdicts.
+ */
+const SCENARIOS = [
+  { name: 'under AWS\'s default quotas', flags: [] as string[], quotas: 'quotas 5/s per pool, 15/s per account', throttles: false },
+  { name: 'with the limiter a fifth above the real quota', flags: ['--pool-rps', '6', '--account-rps', '18'], quotas: 'quotas 6/s per pool, 18/s per account', throttles: true },
+].map((s) => ({ ...s, slug: s.name.replace(/\W+/g, '-') }));
+
+describe('quotas: --rules \'default.*,output.*\' --runs 5 against a Cognito that throttles as AWS does', () => {
+  const fakes = new Map<string, ThrottlingCognito>();
+  const runs = new Map<string, Ran>();
+  const outOf = (slug: string) => join(work.dir, `throttled-${slug}`);
+  const recordingOf = (slug: string) => join(work.dir, `throttled-recording-${slug}`);
   beforeAll(async () => {
-    throttling = await startThrottlingCognito();
-    ran = await runAws(['--account', STS_STUB_DEFAULT_ACCOUNT, '--rules', RULES, '--runs', '5', '--out', out, '--record', recording], awsEnv(throttling.endpoint));
+    await Promise.all(SCENARIOS.map(async ({ slug, flags }) => {
+      const fake = await startThrottlingCognito();
+      fakes.set(slug, fake);
+      runs.set(slug, await runAws(['--account', STS_STUB_DEFAULT_ACCOUNT, '--rules', RULES, '--runs', '5', ...flags, '--out', outOf(slug), '--record', recordingOf(slug)], awsEnv(fake.endpoint)));
+    }));
   }, 300_000);
   afterAll(async () => {
-    await throttling.close();
+    await Promise.all([...fakes.values()].map((f) => f.close()));
   });
 
-  it('has no failure and no error: throttling never becomes a verdict', () => {
+  it.each(SCENARIOS)('$name: no failure and no error, throttling never becomes a verdict', ({ slug }) => {
+    const ran = runs.get(slug) as Ran;
     expect(ran.code, ran.stderr + ran.stdout.slice(-3000)).toBe(0);
-    const r = report(out);
+    const r = report(outOf(slug));
     expect(r.rules).toHaveLength(23);
     expect(r.rules.filter((x) => x.status !== 'passed').map((x) => `${x.id}: ${x.status} ${x.reason ?? ''}`)).toEqual([]);
     expect(r.harnessErrors).toEqual([]);
   });
 
-  it('sends no create twice: every create the fake executed is one the run saw answered once', () => {
-    const records = readdirSync(recording).flatMap((f) => readFileSync(join(recording, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordedExchange));
+  it.each(SCENARIOS)('$name: no create sent twice, every create the fake executed is one the run saw answered once', ({ slug }) => {
+    const dir = recordingOf(slug);
+    const records = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordedExchange));
     const answeredCreates = records.filter((x) => x.operation === 'CreateUserPoolClient').length;
     expect(answeredCreates).toBe(115);
-    expect(throttling.stats().admitted.CreateUserPoolClient).toBe(answeredCreates);
+    expect(fakes.get(slug)?.stats().admitted.CreateUserPoolClient).toBe(answeredCreates);
     // No throttled answer reached the recording, hence no oracle.
     expect(records.filter((x) => (x.response.body as { __type?: string } | null)?.__type === 'TooManyRequestsException')).toEqual([]);
   });
 
-  it('reports the traffic under the quotas as a harness event with counts, in report.json and the summary', () => {
-    const r = report(out);
+  it.each(SCENARIOS)('$name: the traffic is a harness event with counts, in report.json and the summary', ({ slug, quotas, throttles }) => {
+    const r = report(outOf(slug));
     const event = r.harnessEvents?.find((e) => e.code === 'throttling');
-    const stats = throttling.stats();
+    const stats = (fakes.get(slug) as ThrottlingCognito).stats();
     const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
     const admitted = Object.values(stats.admitted).reduce((a, b) => a + b, 0);
+    // Every throttled answer was retried, and the limiter saw each one.
     expect(event?.counts).toMatchObject({ sent: admitted + throttled, throttled, retried: throttled });
+    expect(throttled > 0).toBe(throttles);
+    if (throttles) expect(event?.counts.rateDecreases).toBeGreaterThan(0);
     expect(event?.counts.waitedMs).toBeGreaterThan(0);
-    expect(ran.stdout).toMatch(/Harness event throttling \(not a verdict\): \d+ requests sent \(quotas 5\/s per pool, 15\/s per account\)/);
+    expect((runs.get(slug) as Ran).stdout).toContain(`Harness event throttling (not a verdict): ${admitted + throttled} requests sent (${quotas}): ${throttled} answered with throttling`);
   });
 });
 
