@@ -5,6 +5,7 @@ import type { RunReport } from '../reports/runReport.js';
 import type { RecordedExchange } from '../targets/recordedExchange.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import type { FaultName } from '../testing/fakeFaults.js';
+import { sendToFake } from '../testing/sendToFake.js';
 import { privateTmp, report, runCli, workDir } from './runCli.fixture.js';
 
 /**
@@ -68,6 +69,14 @@ describe('run --record, then judge the recording', () => {
     const { run, judged } = await roundTrip('faulty', ['--endpoint', faulty.endpoint, '--region', 'us-east-1', '--runs', '3']);
     expect(run.rules.filter((x) => x.status === 'failed').length).toBeGreaterThan(2);
     expect(statuses(judged)).toEqual(statuses(run));
+  });
+
+  it('an unusable --record DIR fails in one line before anything is created', async () => {
+    const ran = await runCli(['run', '--endpoint', clean.endpoint, '--region', 'us-east-1', '--runs', '1', '--out', join(work.dir, 'bad-record'), '--record', '/proc/cc-record/here']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.trim().split('\n')).toEqual(['cognito-conformance: E_USAGE: --record /proc/cc-record/here: cannot create the directory (ENOENT)']);
+    const pools = await sendToFake(clean.endpoint, 'ListUserPools', { MaxResults: 60 });
+    expect((pools.body as { UserPools: unknown[] }).UserPools).toEqual([]);
   });
 
   it('against the embedded cognito-local: a few rules, its gaps and the rules it cannot serve alike', async () => {
