@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// The package's bin: runs the TypeScript CLI through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The package's bin. It runs the TypeScript CLI from a compiled copy kept up to date in
+// node_modules/.cache (compiledCli.js says why and how), else through tsx's loader, so that no
+// build step is ever needed.
+import { compiledCli } from './compiledCli.js';
 
-register();
-const { main, quietOnClosedPipe } = await import('./main.ts');
+let cli = await compiledCli();
+if (cli === undefined) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('./main.ts');
+}
+const { main, quietOnClosedPipe } = cli;
 quietOnClosedPipe();
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -35,11 +35,17 @@ export interface RecordTag {
 }
 
 const tags = new AsyncLocalStorage<RecordTag>();
+/**
+ * Whether any recording exists in this process. Until one does, tags are not kept: on Node 20 the
+ * first AsyncLocalStorage.run turns on promise hooks for every promise of the process, which a run
+ * that records nothing should not pay for (issue 10).
+ */
+let recording = false;
 
 /** Tags the exchanges sent while `fn` runs (nested calls add to the outer tag). */
 export const recordContext = {
   run<T>(tag: RecordTag, fn: () => T): T {
-    return tags.run({ ...tags.getStore(), ...tag }, fn);
+    return recording ? tags.run({ ...tags.getStore(), ...tag }, fn) : fn();
   },
   current(): RecordTag | undefined {
     return tags.getStore();
@@ -206,6 +212,7 @@ function timeStamp(date: Date): string {
  * a run that is interrupted keeps every exchange answered before.
  */
 export function withRecording(target: Target, dir: string, options: RecordingOptions = {}): RecordingTarget {
+  recording = true;
   const fileName = options.fileName ?? `${timeStamp(new Date())}-${target.info.name.replace(/[^\w.-]+/g, '_')}.jsonl`;
   const file = join(dir, fileName);
   const idPrefix = options.idPrefix ?? fileName.replace(/\.jsonl$/, '');
