@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ruleById } from '../contract/contract.js';
 import type { MemberNode } from '../contract/memberNode.js';
 import { STANDARD_ATTRIBUTES, type CustomAttribute, type PoolContext } from '../contract/poolContext.js';
@@ -9,6 +8,7 @@ import { requestViolations } from '../contract/requestViolations.js';
 import type { Rule } from '../contract/rule.js';
 import type { FaultName } from './fakeFaults.js';
 import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
+import { listenOnLoopback } from './loopbackHttpServer.js';
 
 /**
  * An in-process fake of the Cognito user pools API on 127.0.0.1 (node:http, real sockets), for
@@ -436,19 +436,10 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(handle);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     secrets: () => [...issued],
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: server.close,
   };
 }

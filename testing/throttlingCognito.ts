@@ -1,7 +1,7 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
+import { listenOnLoopback } from './loopbackHttpServer.js';
 
 /**
  * A loopback Cognito that throttles as real Cognito does: a proxy in front of the fake Cognito
@@ -148,16 +148,9 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
     forward(req, body, res);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(handle);
   const proxy: ThrottlingCognito = {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     stats: () => ({
       admitted: Object.fromEntries(admitted),
       throttled: Object.fromEntries(throttled),
@@ -165,10 +158,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
       writesByPool: new Map(writesByPool),
     }),
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      });
+      await server.close();
       await fake?.close();
     },
   };
