@@ -21,7 +21,7 @@ Judges recorded exchanges against the contract, without a target: the request ju
 oracle, over JSON Lines recordings (.jsonl files, or directories of them; the format is
 targets/recordedExchange.schema.json). A recording of \`run --record DIR\` is judged case by case
 as the run judged it, so its per-rule statuses are the run's; any other record (the evidence
-corpus in evidence/, an exchange captured elsewhere) is judged on every rule that applies to it.
+corpus in contract/evidence/, an exchange captured elsewhere) is judged on every rule that applies to it.
 Writes report.json, junit.xml, scorecard.html and summary.md, as \`run\` does.
 
   --out DIR            report directory (default ${DEFAULT_JUDGE_OUT})

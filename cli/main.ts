@@ -8,7 +8,7 @@ Commands:
   diff      compare two runs' report.json, rule by rule (exit 1 on regressions)
   merge     merge the report.json files of a sharded run into one report
   sweep     list (with --yes delete) user pools that interrupted runs left behind in a target
-  judge     judge recorded exchanges (.jsonl, e.g. evidence/ or a run --record DIR) without a target
+  judge     judge recorded exchanges (.jsonl, e.g. contract/evidence/ or a run --record DIR) without a target
   matrix    one page of rules × targets/recordings from several report.json files
 
 Run \`cognito-conformance <command> --help\` for a command's flags.

@@ -19,7 +19,7 @@ import { checkOutputPath } from './checkOutputPath.js';
 import { parseRunOptions, runHelp } from './runOptions.js';
 
 /** Applied when the run uses the embedded cognito-local and no --baseline is given. */
-const DEFAULT_BASELINE = fileURLToPath(new URL('../baselines/cognito-local.json', import.meta.url));
+const DEFAULT_BASELINE = fileURLToPath(new URL('../reports/baselines/cognito-local.json', import.meta.url));
 /** The shipped baseline's target name. */
 const DEFAULT_BASELINE_TARGET = 'cognito-local';
 

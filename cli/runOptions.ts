@@ -66,7 +66,7 @@ Real AWS (see "Running against AWS safely" in the README):
 
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
-                       entries whose rule now passes are listed as fixed. Default: baselines/cognito-local.json
+                       entries whose rule now passes are listed as fixed. Default: reports/baselines/cognito-local.json
                        when the run uses the embedded cognito-local, none otherwise
   --no-baseline        judge every failure (ignore the default baseline)
   --update-baseline    write the run's failures to the baseline file (FILE, or the default one)

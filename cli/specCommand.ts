@@ -8,12 +8,12 @@ export const specHelp = `Usage: cognito-conformance contract [--json]   (alias: 
 
 Print the CreateUserPoolClient contract.
   --json   the whole contract as JSON (input and output members, errors, rules; each rule with
-           observedIn, the evidence/ records that show it, and newestObservation, the newest one's day)
+           observedIn, the contract/evidence/ records that show it, and newestObservation, the newest one's day)
   (none)   the rules as a table: id, kind, evidence, statement, and the day of the newest recorded
-           AWS exchange that shows the rule (evidence/), so rules nobody has seen hold lately stand out
+           AWS exchange that shows the rule (contract/evidence/), so rules nobody has seen hold lately stand out
 `;
 
-/** Per rule: the evidence records that show it (judge over evidence/) and the newest one's day. */
+/** Per rule: the evidence records that show it (judge over contract/evidence/) and the newest one's day. */
 function withObservations(rule: Rule): Rule & { observedIn: string[]; newestObservation?: string } {
   const seen = evidenceObservations().observations.get(rule.id);
   return { ...rule, observedIn: seen?.records ?? [], ...(seen ? { newestObservation: seen.newest } : {}) };
@@ -44,6 +44,6 @@ export function specCommand(argv: string[], out: (s: string) => void): number {
   out(`${contract.operation} contract (model ${contract.modelDate}): ${contract.rules.length} rules (${counts})\n\n`);
   out(tableWithObservations(contract.rules));
   const { outcome } = evidenceObservations();
-  out(`\nNewest observation: the day of the newest of the ${outcome.records} recorded AWS exchanges in evidence/ that shows the rule (\`judge evidence/\`); — none does.\n`);
+  out(`\nNewest observation: the day of the newest of the ${outcome.records} recorded AWS exchanges in contract/evidence/ that shows the rule (\`judge contract/evidence/\`); — none does.\n`);
   return 0;
 }

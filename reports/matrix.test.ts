@@ -16,7 +16,7 @@ function variant(name: string, statuses: Record<string, RuleResult['status']>, e
 describe('matrix', () => {
   const sample = sampleReport();
   const [a, b, c] = sample.rules.map((r) => r.id);
-  const aws = variant('aws', { [a]: 'passed', [b]: 'passed', [c]: 'failed' }, { recording: { paths: ['evidence/'], recordedFrom: '2019-01-28', recordedTo: '2026-04-02' } });
+  const aws = variant('aws', { [a]: 'passed', [b]: 'passed', [c]: 'failed' }, { recording: { paths: ['contract/evidence/'], recordedFrom: '2019-01-28', recordedTo: '2026-04-02' } });
   const emulator = variant('cognito-local', { [a]: 'failed', [b]: 'passed', [c]: 'passed' });
   const other = variant('moto', { [a]: 'passed', [b]: 'skipped', [c]: 'failed' });
 

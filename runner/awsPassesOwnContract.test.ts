@@ -7,7 +7,7 @@ import { ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { evidenceObservations, readEvidence } from './evidenceCorpus.js';
 
 /**
- * "AWS passes its own contract": every real AWS exchange in evidence/ is judged (runner/judgeRecords.ts)
+ * "AWS passes its own contract": every real AWS exchange in contract/evidence/ is judged (runner/judgeRecords.ts)
  * and must conform. A record that contradicts a rule is never dropped here: the contract changes,
  * as a dated conflict when AWS changed (rejected in 2020, accepted in 2025).
  *
@@ -31,7 +31,7 @@ function where(r: LoadedRecord): string {
   return `${r.key} (${r.file}:${r.line})`;
 }
 
-describe('AWS passes its own contract (evidence/)', () => {
+describe('AWS passes its own contract (contract/evidence/)', () => {
   it('holds at least 40 records, each with an id, a source, a confidence and a date', () => {
     expect(records.length).toBeGreaterThanOrEqual(40);
     const incomplete = records

@@ -6,10 +6,10 @@ import { judgeRecords, type JudgeOutcome } from './judgeRecords.js';
 import { ruleObservations, type RuleObservation } from './ruleObservations.js';
 
 /**
- * The project's own evidence corpus: real AWS exchanges from public sources (evidence/*.jsonl,
- * described in evidence/README.md), in the recorded-exchange format.
+ * The project's own evidence corpus: real AWS exchanges from public sources (contract/evidence/*.jsonl,
+ * described in contract/evidence/README.md), in the recorded-exchange format.
  */
-export const EVIDENCE_DIR = fileURLToPath(new URL('../evidence/', import.meta.url));
+export const EVIDENCE_DIR = fileURLToPath(new URL('../contract/evidence/', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export function readEvidence(): LoadedRecord[] {

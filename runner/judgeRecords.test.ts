@@ -32,7 +32,7 @@ function loaded(record: Partial<RecordedExchange> & Pick<RecordedExchange, 'requ
     operation: 'CreateUserPoolClient', response: { status: 200, body: {} }, recordedAt: new Date(T).toISOString(),
     source: { kind: 'issue', url: 'https://github.com/example/repo/issues/1' }, confidence: 'observed', ...record,
   };
-  return { record: r, file: 'evidence/test.jsonl', line, key: r.id ?? `evidence/test.jsonl:${line}` };
+  return { record: r, file: 'contract/evidence/test.jsonl', line, key: r.id ?? `contract/evidence/test.jsonl:${line}` };
 }
 
 function accepted(request: Record<string, unknown>, extra: Partial<RecordedExchange> = {}, over: Record<string, unknown> = {}): LoadedRecord {
@@ -98,7 +98,7 @@ describe('judgeRecords: a recorded create', () => {
     const outcome = judgeRecords([record]);
     expect(failed(outcome.judged[0])).toEqual(['explicit-auth-flows.no-legacy-mix']);
     const result = outcome.results.find((r) => r.id === 'explicit-auth-flows.no-legacy-mix');
-    expect(result).toMatchObject({ status: 'failed', cases: 1, oracle: 'rejection', counterexample: { record: 'mixed-flows', at: `evidence/test.jsonl:${record.line}`, source: 'https://github.com/example/repo/issues/1' } });
+    expect(result).toMatchObject({ status: 'failed', cases: 1, oracle: 'rejection', counterexample: { record: 'mixed-flows', at: `contract/evidence/test.jsonl:${record.line}`, source: 'https://github.com/example/repo/issues/1' } });
     expect(result?.reason).toMatch(/^mixed-flows: invalid request accepted/);
   });
 

@@ -2,7 +2,7 @@ import type { TransportName } from './transports.js';
 
 /**
  * One recorded exchange: a line of a `.jsonl` recording. `run --record` writes them, `judge` reads
- * them, and the evidence corpus (evidence/*.jsonl) holds real AWS exchanges in the same form. The
+ * them, and the evidence corpus (contract/evidence/*.jsonl) holds real AWS exchanges in the same form. The
  * JSON Schema (recordedExchange.schema.json, beside this file) is the authority; this type mirrors it.
  */
 /** The operations recordings hold; `judge` judges the first three. Others are allowed (any awsJson1_1 name). */

@@ -25,7 +25,7 @@ import {
  */
 const settings = readRunSettings({ rules: 'default.*,output.*', runs: '3' }, 'flags');
 const rules = selectRules(contract.rules, ALL_KINDS, settings.rules);
-const knownGaps = loadBaseline(fileURLToPath(new URL('../../baselines/cognito-local.json', import.meta.url)));
+const knownGaps = loadBaseline(fileURLToPath(new URL('../../reports/baselines/cognito-local.json', import.meta.url)));
 const results: RuleResult[] = [];
 let run: PreparedRun;
 
