@@ -2,6 +2,7 @@ import type { RunReport } from './runReport.js';
 import { basisOf, type RuleResult } from './ruleResult.js';
 import { reportTotals } from './reportTotals.js';
 import { areaOf } from './ruleArea.js';
+import { planHeaderLines } from './planHeader.js';
 import { VERDICTS, VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict, type VerdictCounts } from './verdict.js';
 import type { Evidence } from '../contract/rule.js';
 
@@ -60,6 +61,7 @@ tr.failed .st{color:${COLORS.failed};font-weight:bold}tr.unconfirmed .badge{whit
 </style></head><body>
 <h1>CreateUserPoolClient conformance</h1>
 <p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)})${report.runs > 0 ? `; seed ${report.seed}; up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
+${report.plan ? `<section id="plan"><h2>Plan</h2><p>Made before the first request.</p><ul>${planHeaderLines(report.plan).map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>` : ''}
 <p class="totals" id="totals">${totals}</p>
 ${chart('By area', byArea)}
 ${chart('By evidence level', byEvidence)}
@@ -68,6 +70,7 @@ ${chart('By evidence level', byEvidence)}
 ${report.rules.map(ruleRow).join('\n')}
 </tbody></table>
 ${report.harnessErrors.length ? `<h2>Harness errors</h2><ul>${report.harnessErrors.map((e) => `<li>${esc(e.code)}: ${esc(e.message)}</li>`).join('')}</ul>` : ''}
+${report.harnessEvents?.length ? `<h2>Harness events</h2><p>Not verdicts.</p><ul id="harness-events">${report.harnessEvents.map((e) => `<li>${esc(e.code)}: ${esc(e.message)}</li>`).join('')}</ul>` : ''}
 ${report.notes?.length ? `<h2>Notes</h2><p>They do not change the exit code.</p><ul id="notes">${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;

@@ -83,6 +83,10 @@ describe('an AWS report cut short by its budget, in every reporter', () => {
     const html = htmlScorecard(report);
     expect(html).toMatch(/<tr class="incomplete" data-rule="default.auth-session-validity" data-status="incomplete"/);
     expect(html).toContain('data-total="incomplete"');
+    // The plan heads the scorecard as it heads the terminal and Markdown reports, and the quota's work is shown.
+    expect(html).toContain(`<section id="plan"><h2>Plan</h2>`);
+    expect(html).toContain(`<li>run id ${PREFIX}, account 123456789012`);
+    expect(html).toMatch(/<ul id="harness-events"><li>throttling: 4012 requests sent/);
   });
 
   it('exit codes: incomplete changes nothing without --strict and is 2 with it, with or without a baseline', () => {
