@@ -8,11 +8,9 @@
  * targets/sensitiveMembers.ts says why. Only secrets are redacted.
  */
 import { isSecretMember, SECRET_MEMBER_PATTERN } from '../targets/sensitiveMembers.js';
+import { MIN_SCRUBBED_FRAGMENT } from '../targets/scrubSecrets.js';
 import { isJsonObject } from './jsonObject.js';
 
-/** Known secret values shorter than this are not scrubbed from free text: too short to be a secret
- * (the model's minimum is 24), and scrubbing them would mangle unrelated words. */
-const MIN_SCRUBBED_LENGTH = 8;
 
 // `"ClientSecret": "…"` (any secret member) inside text, e.g. a raw JSON body kept as a string.
 const SECRET_IN_JSON_TEXT = new RegExp(`("(?:${SECRET_MEMBER_PATTERN})"\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`, 'gi');
@@ -61,7 +59,7 @@ function scrubText(text: string, known: readonly string[]): string {
  * string, so a secret echoed inside an error message or a raw body does not leak either.
  */
 export function redactSecrets<T>(value: T, knownSecrets: Iterable<string> = []): T {
-  const known = [...new Set(knownSecrets)].filter((s) => s.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
+  const known = [...new Set(knownSecrets)].filter((s) => s.length >= MIN_SCRUBBED_FRAGMENT).sort((a, b) => b.length - a.length);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return scrubText(v, known);
     if (Array.isArray(v)) return v.map(walk);

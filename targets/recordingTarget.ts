@@ -6,7 +6,8 @@ import type { Exchange, Target, TargetInfo } from './exchange.js';
 import { HarnessError } from './harnessError.js';
 import type { RecordedExchange, RecordedOperation, RecordedPool } from './recordedExchange.js';
 import { maskSecret } from './secretMask.js';
-import { isSecretMember } from './sensitiveMembers.js';
+import { isSecretMember, SECRET_HEADERS } from './sensitiveMembers.js';
+import { MIN_SCRUBBED_FRAGMENT } from './scrubSecrets.js';
 
 /**
  * `run --record DIR`: a Target wrapper that writes every exchange it sees as one line of a JSON
@@ -77,10 +78,6 @@ export interface RecordingTarget extends Target {
  * (isSecretMember, from the `sensitive` trait: ClientSecret) and these credential names.
  */
 const SECRET_KEYS = /^(clientsecret|client_secret|secretaccesskey|secret_access_key|sessiontoken|session_token|password|temporarypassword)$/i;
-/** Headers that carry credentials or signatures. x-amz-date and x-amz-content-sha256 are not secret. */
-const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'cookie', 'set-cookie']);
-
-const MIN_SCRUBBED_LENGTH = 8;
 
 interface Masked {
   value: unknown;
@@ -123,7 +120,7 @@ function maskMembers(value: unknown, root: string, identities?: Map<string, numb
 
 /** Replaces every known secret quoted inside a string (an error message) by its mask. */
 function scrub(value: unknown, secrets: readonly string[], identities?: Map<string, number>): unknown {
-  const known = secrets.filter((s) => s.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
+  const known = secrets.filter((s) => s.length >= MIN_SCRUBBED_FRAGMENT).sort((a, b) => b.length - a.length);
   if (!known.length) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return known.reduce((text, s) => text.split(s).join(maskSecret(s, identityIn(identities, s))), v);
@@ -170,7 +167,7 @@ export function recordOf(exchange: Exchange, meta: RecordMeta): RecordedExchange
   const headerPaths: string[] = [];
   for (const [name, value] of Object.entries(exchange.headers)) {
     const key = name.toLowerCase();
-    if (SECRET_HEADERS.has(key)) {
+    if (SECRET_HEADERS.includes(key)) {
       headers[key] = maskSecret(value);
       headerPaths.push(`response.headers.${key}`);
     } else headers[key] = value;

@@ -40,7 +40,7 @@ describe('secret members, from the model’s sensitive trait', () => {
 
 describe('redactHeaders', () => {
   it('replaces the signature and the session token, whatever their case, and keeps the rest', () => {
-    expect(SECRET_HEADERS).toEqual(['authorization', 'x-amz-security-token']);
+    expect(SECRET_HEADERS).toEqual(['authorization', 'x-amz-security-token', 'cookie', 'set-cookie']);
     expect(redactHeaders({
       Authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/cognito-idp/aws4_request, Signature=abc',
       'X-Amz-Security-Token': 'token',

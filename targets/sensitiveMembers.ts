@@ -21,8 +21,8 @@ export const KEPT_SENSITIVE_MEMBERS: Readonly<Record<string, string>> = Object.f
   ClientId: 'a public identifier (OAuth client_id), needed to replay and debug a failure; every client a run creates is deleted',
 });
 
-/** Request headers that carry credentials: SigV4's signature and the session token. */
-export const SECRET_HEADERS: readonly string[] = ['authorization', 'x-amz-security-token'];
+/** Headers that carry credentials: SigV4's signature, the session token, and cookies. */
+export const SECRET_HEADERS: readonly string[] = ['authorization', 'x-amz-security-token', 'cookie', 'set-cookie'];
 
 /** Names of the members marked sensitive anywhere under `members` (structure members and list items included). */
 export function sensitiveMemberNames(members: Readonly<Record<string, MemberNode>>): string[] {
