@@ -70,7 +70,6 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   if (endpoint === undefined) throw new Error('openTarget: a configuration that is not embedded must have an endpoint');
 
   const fixedName = options.name ?? (config.name === 'custom' ? undefined : config.name);
-  // The quotas replace the configuration's single request rate (TargetLimits.requestsPerSecond).
   const quotas = quotaRatesFor(config.kind, options.rates);
   let answeredBy: string | undefined;
   const base: TargetSettings = {

@@ -23,7 +23,7 @@ describe('resolveTargetConfig presets', () => {
     expect(c).toMatchObject({
       name: 'aws', kind: 'aws', endpoint: 'https://cognito-idp.eu-west-1.amazonaws.com/', endpointSource: 'preset',
       embedded: false, region: 'eu-west-1', regionSource: 'flag', credentials: 'default-chain',
-      limits: { concurrency: 4, requestsPerSecond: 5 },
+      limits: { concurrency: 4 },
     });
   });
 

@@ -19,19 +19,15 @@ export const PRESET_ENDPOINTS: Readonly<Record<'localstack' | 'moto', string>> =
 export interface TargetLimits {
   /** Requests in flight at once. */
   concurrency: number;
-  /** Request starts per second; absent means unlimited. */
-  requestsPerSecond?: number;
 }
 
 /**
- * Real Cognito allows 5 requests per second per operation per user pool on top of an account-wide
- * 15 RPS for the UserPoolClient categories (Developer Guide "Quotas", see
- * docs/evidence.md §8); a run works in one pool, so 5 RPS and a few
- * requests in flight. Emulators have no quota; 8 in flight is where cognito-local's reads stop
- * getting faster (docs/evidence.md §9).
+ * Requests in flight. Against AWS a few: the request rate is the quota limiter's (5 per second per
+ * user pool, 15 per account: targets/runQuotas.ts, docs/evidence.md §8). Emulators have no quota;
+ * 8 in flight is where cognito-local's reads stop getting faster (docs/evidence.md §9).
  */
 export const TARGET_LIMITS: Readonly<Record<'aws' | 'emulator', Readonly<TargetLimits>>> = {
-  aws: { concurrency: 4, requestsPerSecond: 5 },
+  aws: { concurrency: 4 },
   emulator: { concurrency: 8 },
 };
 
