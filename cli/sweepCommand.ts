@@ -6,7 +6,7 @@ import { DEFAULT_OLDER_THAN_MS, sweepLeftovers } from '../targets/sweepLeftovers
 import { allowedAccounts, checkAccount, ACCOUNTS_ENV } from '../targets/accountGuard.js';
 import { credentialsFor } from '../targets/credentialSource.js';
 import { formatDuration } from '../runner/durationText.js';
-import { parseDuration } from './parseDuration.js';
+import { parseDuration } from '../runner/parseDuration.js';
 import { UsageError } from './usageError.js';
 
 export const sweepHelp = `Usage: cognito-conformance sweep (--target NAME | --endpoint URL) [--region R] [--prefix P] [--older-than D] [--yes]

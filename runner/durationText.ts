@@ -1,6 +1,6 @@
 /**
  * A duration for messages and plans, in the units `--older-than` and `--time-budget` take
- * (cli/parseDuration.ts reads it back): `2h`, `1h30m`, `45s`, `250ms`.
+ * (runner/parseDuration.ts reads it back): `2h`, `1h30m`, `45s`, `250ms`.
  */
 export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)}ms`;

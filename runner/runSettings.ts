@@ -1,6 +1,6 @@
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { parseDuration } from '../cli/parseDuration.js';
+import { parseDuration } from './parseDuration.js';
 import { ACCOUNTS_ENV, allowedAccounts } from '../targets/accountGuard.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { TargetFlags } from '../targets/targetConfig.js';

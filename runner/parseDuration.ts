@@ -1,4 +1,4 @@
-import { UsageError } from './usageError.js';
+import { HarnessError } from '../targets/harnessError.js';
 
 /**
  * Durations as flags take them (`--older-than 2h`, `--time-budget 45m`): one or more
@@ -12,7 +12,7 @@ const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 export function parseDuration(flag: string, raw: string): number {
   const text = raw.trim();
   if (text === '0') return 0;
-  if (!WHOLE.test(text)) throw new UsageError(`${flag} must be a duration like 90s, 45m, 2h or 1h30m, got ${JSON.stringify(raw.slice(0, 40))}`);
+  if (!WHOLE.test(text)) throw new HarnessError('E_USAGE', `${flag} must be a duration like 90s, 45m, 2h or 1h30m, got ${JSON.stringify(raw.slice(0, 40))}`);
   let ms = 0;
   for (const [, n, unit] of text.matchAll(PART)) ms += Number(n) * (UNIT_MS[unit as string] as number);
   return Math.round(ms);
