@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { samplePeakRss } from './processTree.js';
+import { sampleProcessTree } from './processTree.js';
 
 /** One CLI invocation as a user runs it (`node cli/bin.js …`), measured from outside. */
 export interface CliRun {
@@ -8,8 +8,10 @@ export interface CliRun {
   /** performance.now() at spawn, to relate other clocks (a proxy's) to it. */
   startedAt: number;
   wallMs: number;
-  /** Peak RSS of the CLI's process tree (an embedded cognito-local included), sampled every 100 ms. */
+  /** Peak RSS of the CLI's process tree (an embedded cognito-local included), sampled every 50 ms. */
   peakMiB: number;
+  /** CPU time of the CLI's process tree, user and system, as last sampled (up to 50 ms short). */
+  cpuMs: number;
   stdout: string;
   stderr: string;
   /** The progress reporter's totals line, when the run got that far. */
@@ -40,14 +42,14 @@ export async function runCli(args: readonly string[], options: { sampleMs?: numb
   const startedAt = performance.now();
   // CI=1: plain progress lines, one per rule, and the totals line, on stderr.
   const child = spawn(process.execPath, [CLI_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
-  const sampler = samplePeakRss(child.pid as number, options.sampleMs);
+  const sampler = sampleProcessTree(child.pid as number, options.sampleMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - startedAt;
-  const peakMiB = sampler.stop();
+  const { peakMiB, cpuMs } = sampler.stop();
   const totals = parseTotals(stderr);
-  return { code, startedAt, wallMs, peakMiB, stdout, stderr, ...(totals ? { totals } : {}) };
+  return { code, startedAt, wallMs, peakMiB, cpuMs, stdout, stderr, ...(totals ? { totals } : {}) };
 }
