@@ -29,7 +29,7 @@ export interface RunTotals {
 
 export const CLI_BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 
-const TOTALS = /^Sent (\d+) requests in [\d.]+ s \(\d+\/s\): (\d+) for (\d+) cases, (\d+) for (\d+) shrink steps$/m;
+const TOTALS = /^Sent (\d+) requests? in [\d.]+ s \(\d+\/s\): (\d+) for (\d+) cases?, (\d+) for (\d+) shrink steps?$/m;
 
 export function parseTotals(stderr: string): RunTotals | undefined {
   const m = TOTALS.exec(stderr);

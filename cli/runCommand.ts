@@ -8,7 +8,7 @@ import { ProgressReporter } from '../reports/progressReporter.js';
 import { exitCodeOf, type RunReport } from '../reports/runReport.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
-import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from '../reports/baseline.js';
+import { acceptsFailureOf, applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from '../reports/baseline.js';
 import { prepareRun } from '../runner/prepareRun.js';
 import { resolveRun } from '../runner/resolveRun.js';
 import { createRunBudget, type RunBudget } from '../runner/runBudget.js';
@@ -65,7 +65,8 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   try {
     // Started with the first case: the fixture's requests are reserved up front, as the plan counts them.
     budget = settings.budget === undefined ? undefined : createRunBudget(settings.budget, { fixtureRequests: resolved.plan.fixture.atMost });
-    const progress = new ProgressReporter(rules.length);
+    const knownGap = baseline && !options.updateBaseline ? acceptsFailureOf(baseline, prepared.runInfo.target.name, new Date()) : undefined;
+    const progress = new ProgressReporter(rules.length, process.stderr, knownGap);
     const outcome = await runRules(rules, { target: prepared.target, context: prepared.context, listener: progress, ...(budget ? { budget } : {}) });
     progress.onRunEnd();
     report = buildRunReport(prepared.runInfo, outcome.results, outcome.harnessErrors);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
+import { acceptsFailureOf, applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { markdownReport } from './markdownReport.js';
 import { sampleReport } from '../testing/sampleReport.js';
 import { totalsOf, type RunReport } from './runReport.js';
@@ -95,6 +95,21 @@ describe('applyBaseline', () => {
     expect(outcome.fixed.map((e) => e.ruleId)).toEqual(['user-pool-id.pattern']);
     expect(outcome.unchecked.map((e) => e.ruleId)).toEqual(['protocol.request-id']);
     expect(outcome.exitCode).toBe(1);
+  });
+
+  it('tells the progress line which failures it accepts: listed, unexpired, and for this target only', () => {
+    const b = baseline([
+      { ruleId: 'client-name.max-length', reason: 'known', expires: '2026-11-26' },
+      { ruleId: 'client-name.min-length', reason: 'old', expires: '2026-11-25' },
+    ]);
+    const accepts = acceptsFailureOf(b, report.target.name, today);
+    expect(accepts('client-name.max-length')).toBe(true);
+    expect(accepts('client-name.min-length')).toBe(false);
+    expect(accepts('client-name.pattern')).toBe(false);
+    // The same verdicts applyBaseline gives the report.
+    const outcome = applyBaseline(report, b, today);
+    expect(outcome.knownFailures.map((k) => k.result.id)).toEqual(['client-name.max-length']);
+    expect(acceptsFailureOf(b, 'another-target', today)('client-name.max-length')).toBe(false);
   });
 
   it('exit 0 when every failure is in the unexpired baseline', () => {

@@ -159,6 +159,17 @@ function isExpired(entry: BaselineEntry, today: Date): boolean {
 }
 
 /**
+ * Whether the baseline accepts a failure of a rule (listed and not expired) in a run against
+ * `targetName`: known while the run goes (the progress line), before applyBaseline sorts the
+ * report. A baseline for another target accepts nothing (applyBaseline then refuses it).
+ */
+export function acceptsFailureOf(baseline: Baseline, targetName: string, today: Date): (ruleId: string) => boolean {
+  if (baseline.target !== targetName) return () => false;
+  const accepted = new Set(baseline.entries.filter((e) => !isExpired(e, today)).map((e) => e.ruleId));
+  return (ruleId) => accepted.has(ruleId);
+}
+
+/**
  * Splits a run's failures into new and known ones against a baseline, and finds stale entries.
  * Without `strict`, an unconfirmed failure the baseline does not accept is set apart in
  * `unconfirmed` instead of counting as new (or expired).

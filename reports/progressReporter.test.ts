@@ -37,10 +37,25 @@ describe('ProgressReporter', () => {
     p.onRunEnd();
     const lines = out.text.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^\[1\/3\] failed +client-name\.max-length \(1 cases, 2 shrink steps, 5 requests\) — 1 cases, 2 shrink steps, 5 requests, \d+ req\/s$/);
+    expect(lines[0]).toMatch(/^\[1\/3\] failed +client-name\.max-length \(1 case, 2 shrink steps, 5 requests\) — 1 case, 2 shrink steps, 5 requests, \d+ req\/s$/);
     expect(lines[1]).toMatch(/^\[2\/3\] passed +default\.auth-session-validity \(25 cases, 50 requests\) — 26 cases, 2 shrink steps, 55 requests, \d+ req\/s$/);
     expect(lines[2]).toMatch(/^Sent 55 requests in [\d.]+ s \(\d+\/s\): 52 for 26 cases, 3 for 2 shrink steps$/);
     expect(out.text).not.toContain('\r');
+  });
+
+  it('says known, not failed, for a failure the baseline accepts, and failed for any other', async () => {
+    const out = stream(false);
+    const p = new ProgressReporter(3, out, (id) => id === 'client-name.max-length');
+    await sendCase(p, 'client-name.max-length', false, 1);
+    p.onRuleResult(result('client-name.max-length', 'failed'));
+    await sendCase(p, 'client-name.min-length', false, 1);
+    p.onRuleResult(result('client-name.min-length', 'failed'));
+    await sendCase(p, 'client-name.max-length', false, 1);
+    p.onRuleResult(result('client-name.max-length', 'passed'));
+    const lines = out.text.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\[1\/3\] known +client-name\.max-length \(1 case, 1 request\)/);
+    expect(lines[1]).toMatch(/^\[2\/3\] failed +client-name\.min-length /);
+    expect(lines[2]).toMatch(/^\[3\/3\] passed +client-name\.max-length /);
   });
 
   it('forgets a finished rule\'s own counts (memory does not grow with the run) but keeps the totals', async () => {

@@ -11,6 +11,9 @@ const TTY_REFRESH_MS = 1_000;
  * (runner/runRules.ts); the runner counts into `effort`. On a terminal, one line rewritten in
  * place (also every second, so a long shrink shows it is moving); otherwise (a pipe, CI) one plain
  * line per rule as it finishes. The run ends with one totals line on either.
+ *
+ * A failure the run's baseline accepts reads `known`, as in the summary (KNOWN): a CI log that
+ * shows `failed` for a gap the maintainers already track sends readers after nothing new.
  */
 export class ProgressReporter {
   /** The runner counts cases, shrink steps and requests here (RunListener.effort). */
@@ -21,8 +24,15 @@ export class ProgressReporter {
   private readonly tty: boolean;
   private timer: NodeJS.Timeout | undefined;
 
-  /** `total`: the number of rules selected for the run. */
-  constructor(private readonly total: number, private readonly stream: NodeJS.WriteStream = process.stderr) {
+  /**
+   * `total`: the number of rules selected for the run. `isKnownGap`: whether the baseline accepts
+   * a failure of this rule (listed, not expired).
+   */
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly isKnownGap: (ruleId: string) => boolean = () => false,
+  ) {
     this.tty = Boolean(stream.isTTY) && !process.env.CI;
     if (this.tty) {
       this.timer = setInterval(() => this.redraw(), TTY_REFRESH_MS);
@@ -33,7 +43,8 @@ export class ProgressReporter {
   onRuleResult(result: Pick<RuleResult, 'id' | 'status'>): void {
     this.done++;
     const rule = this.effort.finish(result.id);
-    this.last = `${result.status.padEnd(7)} ${result.id} (${effortText(rule)})`;
+    const label = result.status === 'failed' && this.isKnownGap(result.id) ? 'known' : result.status;
+    this.last = `${label.padEnd(7)} ${result.id} (${effortText(rule)})`;
     const line = this.line();
     if (this.tty) this.stream.write(`\r\x1b[2K${line}`);
     else this.stream.write(`${line}\n`);
@@ -46,15 +57,15 @@ export class ProgressReporter {
     const t = this.effort.total;
     const secs = this.seconds();
     const requests = t.caseRequests + t.shrinkRequests;
-    const totals = `Sent ${requests} requests in ${secs.toFixed(1)} s (${rate(requests, secs)}/s): ` +
-      `${t.caseRequests} for ${t.cases} cases, ${t.shrinkRequests} for ${t.shrinkSteps} shrink steps\n`;
+    const totals = `Sent ${count(requests, 'request')} in ${secs.toFixed(1)} s (${rate(requests, secs)}/s): ` +
+      `${t.caseRequests} for ${count(t.cases, 'case')}, ${t.shrinkRequests} for ${count(t.shrinkSteps, 'shrink step')}\n`;
     this.stream.write(this.tty ? `\r\x1b[2K${totals}` : totals);
   }
 
   private line(): string {
     const t = this.effort.total;
     const requests = t.caseRequests + t.shrinkRequests;
-    return `[${this.done}/${this.total}] ${this.last} — ${t.cases} cases, ${t.shrinkSteps} shrink steps, ${requests} requests, ${rate(requests, this.seconds())} req/s`;
+    return `[${this.done}/${this.total}] ${this.last} — ${count(t.cases, 'case')}, ${count(t.shrinkSteps, 'shrink step')}, ${count(requests, 'request')}, ${rate(requests, this.seconds())} req/s`;
   }
 
   private redraw(): void {
@@ -68,7 +79,11 @@ export class ProgressReporter {
 
 function effortText(e: EffortCounts): string {
   const requests = e.caseRequests + e.shrinkRequests;
-  return `${e.cases} cases${e.shrinkSteps ? `, ${e.shrinkSteps} shrink steps` : ''}, ${requests} requests`;
+  return `${count(e.cases, 'case')}${e.shrinkSteps ? `, ${count(e.shrinkSteps, 'shrink step')}` : ''}, ${count(requests, 'request')}`;
+}
+
+function count(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
 function rate(n: number, secs: number): string {
