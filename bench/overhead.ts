@@ -15,10 +15,11 @@ import { runCli, type CliRun } from './runCli.js';
  *    Describes — from a bare keep-alive loop at the same concurrency to the second
  *    (bench/bareLoop.ts): the target's own time;
  * 3. the same run again, straight to the third: the suite's wall time as a user has it. The proxy
- *    is a measuring device, and on a 2-core machine its own CPU (0.5–0.9 s a run, two more socket
+ *    is a measuring device, and on a 2-core machine its own CPU (0.5–1.1 s a run, two more socket
  *    hops per request) comes out of the suite's share; the ratio is given both ways.
  * Also: case vs shrink requests, time to first request, peak RSS, and where the time goes — CPU
- * seconds of the CLI, of the target and of this process (proxy, or the bare loop's client) — with
+ * seconds of the CLI's whole process tree (exactly: what this process reaped of it), of the target
+ * and of this process (proxy, or the bare loop's client) — with
  * the floor that CPU sets: (CLI + target CPU) / cores is the least wall time the straight run can
  * take on this machine, whatever the scheduling. While that floor is above 1.2× the bare wall, only
  * less CPU per case can reach the issue's ratio. Figures only.
@@ -102,7 +103,7 @@ export async function overhead(kind: BenchTargetKind, log: (line: string) => voi
     log(`          ${s(proxied.wallMs)} wall through the counting proxy (first request at ${s(firstRequestMs)}, first to last request ${s(suiteRequestsMs)})`);
     log(`  bare    ${s(bare.wallMs)} wall for the same requests`);
     log(`  ratio   ${ratio.toFixed(2)}× straight (suite wall / bare wall); ${proxiedRatio.toFixed(2)}× through the proxy, ${(suiteRequestsMs / bare.wallMs).toFixed(2)}× counting only its first to last request`);
-    log(`  CPU     suite: CLI ${s(cpu.suite)}, target ${s(cpu.suiteTarget)} (the proxy took ${s(cpu.proxy)} more when in the way); bare: target ${s(cpu.bareTarget)}, client ${s(cpu.bareClient)}`);
+    log(`  CPU     suite: CLI ${s(cpu.suite)}, target ${s(cpu.suiteTarget)} (the proxy, in this process, took ${s(cpu.proxy)} more when in the way); bare: target ${s(cpu.bareTarget)}, client ${s(cpu.bareClient)}`);
     log(`  floor   the suite's CLI and target CPU on ${cores} cores need ${s(floorMs)} wall at least: ${(floorMs / bare.wallMs).toFixed(2)}× the bare wall, whatever the scheduling`);
     log(`  suite sent   ${ops.map((op) => `${short(op)} ${counts[op] ?? 0}`).join(', ')}${other ? `; fixture ${other}` : ''}`);
     log(`  bare sent    ${ops.map((op) => `${short(op)} ${bare.counts[op] ?? 0}`).join(', ')}`);

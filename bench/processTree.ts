@@ -39,20 +39,34 @@ function rssKiB(pid: number): number {
   }
 }
 
-/**
- * User plus system CPU time of one process so far, in ms (/proc/<pid>/stat utime and stime);
- * undefined once it is gone. Not its reaped children's (cutime, cstime): a tree's sum counts each
- * member as last seen alive, and would count a child twice once its parent had reaped it.
- */
-export function cpuMs(pid: number): number | undefined {
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces): state is field 3. */
+function statFields(pid: number | 'self'): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may hold spaces: state is field 3, utime field 14.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+/**
+ * User plus system CPU time of one process so far, in ms (utime and stime); undefined once it is
+ * gone. Not its reaped children's: see reapedChildrenCpuMs.
+ */
+export function cpuMs(pid: number): number | undefined {
+  const f = statFields(pid);
+  return f === undefined ? undefined : (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+
+/**
+ * CPU time, in ms, of this process's children that have ended and been waited for, and of their
+ * own waited-for descendants (cutime and cstime). Read before a child starts and after it has
+ * closed, the difference is exactly what the child's whole tree spent, however short-lived its
+ * members (an embedded emulator the CLI stopped and reaped included) — which sampling cannot give.
+ */
+export function reapedChildrenCpuMs(): number {
+  const f = statFields('self') as string[];
+  return (Number(f[13]) + Number(f[14])) * TICK_MS;
 }
 
 /** CPU time of a process tree so far (cpuMs of each living member), in ms. */
@@ -64,31 +78,16 @@ export function treeRssKiB(root: number): number {
   return treePids(root).reduce((sum, pid) => sum + rssKiB(pid), 0);
 }
 
-export interface TreeFigures {
-  peakMiB: number;
-  /** CPU time of every process of the tree, as last seen alive: up to one interval short of the truth. */
-  cpuMs: number;
-}
-
-/** Samples the tree's RSS and CPU time every `intervalMs` until stop(). */
-export function sampleProcessTree(root: number, intervalMs = 50): { stop(): TreeFigures } {
-  let peak = 0;
-  const cpu = new Map<number, number>();
-  const sample = () => {
-    let rss = 0;
-    for (const pid of treePids(root)) {
-      rss += rssKiB(pid);
-      const ms = cpuMs(pid);
-      if (ms !== undefined) cpu.set(pid, ms);
-    }
-    peak = Math.max(peak, rss);
-  };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+/** Samples the tree's RSS every `intervalMs` until stop(), which returns the peak in MiB. */
+export function samplePeakRss(root: number, intervalMs = 100): { stop(): number } {
+  let peak = treeRssKiB(root);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssKiB(root));
+  }, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      return { peakMiB: peak / 1024, cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0) };
+      return peak / 1024;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sampleProcessTree } from './processTree.js';
+import { reapedChildrenCpuMs, samplePeakRss } from './processTree.js';
 
 /** One CLI invocation as a user runs it (`node cli/bin.js …`), measured from outside. */
 export interface CliRun {
@@ -8,9 +8,9 @@ export interface CliRun {
   /** performance.now() at spawn, to relate other clocks (a proxy's) to it. */
   startedAt: number;
   wallMs: number;
-  /** Peak RSS of the CLI's process tree (an embedded cognito-local included), sampled every 50 ms. */
+  /** Peak RSS of the CLI's process tree (an embedded cognito-local included), sampled every 100 ms. */
   peakMiB: number;
-  /** CPU time of the CLI's process tree, user and system, as last sampled (up to 50 ms short). */
+  /** CPU time, user and system, of the CLI's whole process tree (an embedded cognito-local included), exactly. */
   cpuMs: number;
   stdout: string;
   stderr: string;
@@ -40,16 +40,20 @@ export function parseTotals(stderr: string): RunTotals | undefined {
 
 export async function runCli(args: readonly string[], options: { sampleMs?: number } = {}): Promise<CliRun> {
   const startedAt = performance.now();
+  // Benches start no other child while the CLI runs (their targets live on), so every child reaped
+  // meanwhile is the CLI or one of its own.
+  const reaped0 = reapedChildrenCpuMs();
   // CI=1: plain progress lines, one per rule, and the totals line, on stderr.
   const child = spawn(process.execPath, [CLI_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
-  const sampler = sampleProcessTree(child.pid as number, options.sampleMs);
+  const sampler = samplePeakRss(child.pid as number, options.sampleMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - startedAt;
-  const { peakMiB, cpuMs } = sampler.stop();
+  const peakMiB = sampler.stop();
+  const cpuMs = reapedChildrenCpuMs() - reaped0;
   const totals = parseTotals(stderr);
   return { code, startedAt, wallMs, peakMiB, cpuMs, stdout, stderr, ...(totals ? { totals } : {}) };
 }
