@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { plural } from './plural.js';
 import { contract } from '../contract/contract.js';
 import { readJsonFile } from './readJsonFile.js';
 import { HarnessError } from '../targets/harnessError.js';
@@ -197,8 +198,6 @@ export function applyBaseline(report: RunReport, baseline: Baseline, today: Date
   outcome.exitCode = harnessBroke ? 2 : outcome.newFailures.length > 0 || outcome.expired.length > 0 ? 1 : 0;
   return outcome;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The terminal view of a baseline outcome: new failures first, then known gaps, then stale entries. */
 /** `listKnown: false` when the per-rule lines already mark known gaps (the run's terminal summary). */

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { RuleResult } from './ruleResult.js';
 import { RunEffort, type EffortCounts } from './runEffort.js';
 
@@ -57,15 +58,15 @@ export class ProgressReporter {
     const t = this.effort.total;
     const secs = this.seconds();
     const requests = t.caseRequests + t.shrinkRequests;
-    const totals = `Sent ${count(requests, 'request')} in ${secs.toFixed(1)} s (${rate(requests, secs)}/s): ` +
-      `${t.caseRequests} for ${count(t.cases, 'case')}, ${t.shrinkRequests} for ${count(t.shrinkSteps, 'shrink step')}\n`;
+    const totals = `Sent ${plural(requests, 'request')} in ${secs.toFixed(1)} s (${rate(requests, secs)}/s): ` +
+      `${t.caseRequests} for ${plural(t.cases, 'case')}, ${t.shrinkRequests} for ${plural(t.shrinkSteps, 'shrink step')}\n`;
     this.stream.write(this.tty ? `\r\x1b[2K${totals}` : totals);
   }
 
   private line(): string {
     const t = this.effort.total;
     const requests = t.caseRequests + t.shrinkRequests;
-    return `[${this.done}/${this.total}] ${this.last} — ${count(t.cases, 'case')}, ${count(t.shrinkSteps, 'shrink step')}, ${count(requests, 'request')}, ${rate(requests, this.seconds())} req/s`;
+    return `[${this.done}/${this.total}] ${this.last} — ${plural(t.cases, 'case')}, ${plural(t.shrinkSteps, 'shrink step')}, ${plural(requests, 'request')}, ${rate(requests, this.seconds())} req/s`;
   }
 
   private redraw(): void {
@@ -79,11 +80,7 @@ export class ProgressReporter {
 
 function effortText(e: EffortCounts): string {
   const requests = e.caseRequests + e.shrinkRequests;
-  return `${count(e.cases, 'case')}${e.shrinkSteps ? `, ${count(e.shrinkSteps, 'shrink step')}` : ''}, ${count(requests, 'request')}`;
-}
-
-function count(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
+  return `${plural(e.cases, 'case')}${e.shrinkSteps ? `, ${plural(e.shrinkSteps, 'shrink step')}` : ''}, ${plural(requests, 'request')}`;
 }
 
 function rate(n: number, secs: number): string {

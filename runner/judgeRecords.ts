@@ -9,6 +9,7 @@ import type { Observation } from '../oracles/observation.js';
 import { oraclesForRule } from '../oracles/oraclesForRule.js';
 import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import type { Oracle, Verdict } from '../oracles/verdict.js';
+import { plural } from '../reports/plural.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import type { Exchange } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
@@ -457,10 +458,6 @@ function judgeCases(records: readonly LoadedRecord[]): JudgedRecord[] {
     if (judged) out.push(judged);
   }
   return out;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function resultOf(rule: Rule, judged: readonly JudgedRecord[], replay: (file: string) => string): RuleResult {
