@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline } from '../reports/baseline.js';
-import { exitCodeOf } from '../reports/runReport.js';
+import { baselineFromReport, baselineSummary, loadBaseline, writeBaseline, type Baseline } from '../reports/baseline.js';
+import { settleRun } from '../reports/settleRun.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
 import { judgeRecords, type JudgedRecord } from '../runner/judgeRecords.js';
 import { judgeReport } from '../runner/judgeReport.js';
 import { selectRules } from '../runner/selectRules.js';
-import { readRecordings } from '../targets/readRecordings.js';
+import { readRecordedOutcome, withRecordedOutcomes } from '../runner/recordedOutcome.js';
+import { readRecordings, recordingFiles } from '../targets/readRecordings.js';
 import { checkOutputPath } from './checkOutputPath.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
@@ -68,26 +69,35 @@ export function judgeCommand(argv: string[], out: (s: string) => void): number {
   const startedAt = new Date();
   const records = readRecordings(positionals);
   const outcome = judgeRecords(records, { rules });
+  // Rules the recorded run did not finish (a spent budget, a signal) get its status again.
+  const recorded = recordingFiles(positionals).map(readRecordedOutcome).filter((o) => o !== undefined);
+  outcome.results = withRecordedOutcomes(outcome.results, recorded);
   const report = judgeReport(outcome, records, positionals, startedAt);
 
   const baselinePath = values.baseline;
+  let written: Baseline | undefined;
   if (values['update-baseline'] && baselinePath) {
     const previous = existsSync(baselinePath) ? loadBaseline(baselinePath) : undefined;
-    writeBaseline(baselinePath, baselineFromReport(report, previous));
-    out(`Baseline written: ${baselinePath}\n`);
+    written = baselineFromReport(report, previous);
+    writeBaseline(baselinePath, written);
   }
-  const outcomeOfBaseline = baselinePath && !values['update-baseline'] ? applyBaseline(report, loadBaseline(baselinePath), new Date(), { strict }) : undefined;
-  const files = writeReports(report, outDir, { ...(outcomeOfBaseline ? { baselineNote: baselineNote(outcomeOfBaseline) } : {}), strict });
+  const given = baselinePath && !written ? loadBaseline(baselinePath) : undefined;
+  const outcomeOfBaseline = settleRun(report, {
+    ...(baselinePath && (written ?? given) ? { baseline: { file: baselinePath, value: (written ?? given) as Baseline } } : {}),
+    written: written !== undefined,
+    strict,
+  });
+  const files = writeReports(report, outDir, { strict });
 
   const r = report.recording;
   out(`Judged ${r.judged} recorded exchange${r.judged === 1 ? '' : 's'} (${r.evidence} on every rule that applies, ${r.judged - r.evidence} as cases of a run; ` +
     `${r.fixtures} fixture exchange${r.fixtures === 1 ? '' : 's'} not judged) from ${r.records} record${r.records === 1 ? '' : 's'}` +
     `${r.recordedFrom ? `, recorded ${r.recordedFrom.slice(0, 10)} to ${r.recordedTo?.slice(0, 10)}` : ''}.\n\n`);
-  const knownGaps = new Set(outcomeOfBaseline?.knownFailures.map((k) => k.result.id) ?? []);
-  out(summaryText(report, files.json, { knownGaps, strict, verbose: values.verbose ?? false }));
+  out(summaryText(report, files.json, { strict, verbose: values.verbose ?? false }));
   const flagged = outcome.judged.flatMap(recordLine);
   if (flagged.length) out(`\nRecords flagged (${flagged.length} verdict${flagged.length === 1 ? '' : 's'}):\n${flagged.join('\n')}\n`);
   if (outcomeOfBaseline) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcomeOfBaseline, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
-  return outcomeOfBaseline ? outcomeOfBaseline.exitCode : exitCodeOf(report, { strict });
+  if (written) out(`Baseline written: ${baselinePath} (${written.entries.length} entries for target "${written.target}")\n`);
+  return report.exitCode ?? 2;
 }

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acceptsFailureOf, applyBaseline, baselineFromReport, baselineNote, baselineSummary, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
-import { markdownReport } from './markdownReport.js';
+import { acceptsFailureOf, applyBaseline, baselineFromReport, baselineSummary, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { sampleReport } from '../testing/sampleReport.js';
 import { totalsOf, type RunReport } from './runReport.js';
 import type { RuleResult } from './ruleResult.js';
@@ -170,19 +169,6 @@ describe('applyBaseline', () => {
     expect(text).toContain('  ✗ client-name.min-length — expired 2026-11-25: old');
     expect(text).toContain('  ~ client-name.max-length — known (until 2026-12-31)');
     expect(text).toContain('Fixed (now passing — remove from the baseline):\n  ✓ user-pool-id.pattern');
-  });
-
-  it('note for summary.md names new, expired and fixed rules', () => {
-    const outcome = applyBaseline(report, baseline([
-      { ruleId: 'client-name.max-length', reason: 'known' },
-      { ruleId: 'client-name.min-length', reason: 'old', expires: '2026-11-25' },
-      { ruleId: 'user-pool-id.pattern', reason: 'was broken' },
-    ]), today);
-    const note = baselineNote(outcome);
-    expect(note).toBe('❌ Baseline: **1 new failure** (`client-name.pattern`), **1 expired baseline entry** (`client-name.min-length`), 1 known gap in the baseline, 1 fixed entry to remove from the baseline (`user-pool-id.pattern`).');
-    expect(markdownReport(report, { baselineNote: note })).toContain(`\n\n${note}\n`);
-    const clean = applyBaseline(report, baseline(['client-name.max-length', 'client-name.min-length', 'client-name.pattern'].map((ruleId) => ({ ruleId, reason: 'r' }))), today);
-    expect(baselineNote(clean)).toBe('✅ Baseline: 0 new failures, 3 known gaps in the baseline.');
   });
 });
 

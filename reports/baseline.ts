@@ -22,7 +22,9 @@ import type { RuleResult } from './ruleResult.js';
  * }
  * ```
  *
- * `target` is the report's `target.name` (aws, localstack, moto, cognito-local, custom). Each entry
+ * `target` is the report's `target.name`: the preset (aws, localstack, moto, cognito-local), the
+ * run's `--name`, or for a bare `--endpoint` its host:port (never the target's Server header, so
+ * an emulator's web-server upgrade does not change which baseline applies). Each entry
  * names a contract rule id (unknown ids are an error, so typos are caught), why it is accepted, and
  * optionally the last day (UTC) it is accepted: after that day the failure counts as new again.
  */
@@ -118,6 +120,18 @@ export function loadBaseline(path: string): Baseline {
 /** Writes a baseline in the canonical layout (2-space JSON, trailing newline), as `--update-baseline` does. */
 export function writeBaseline(path: string, baseline: Baseline): void {
   writeFileSync(path, JSON.stringify(baseline, null, 2) + '\n');
+}
+
+/**
+ * A baseline names the target it is for: the run's name (the preset's, `--name`, or the
+ * endpoint's host:port; targets/targetName.ts). Checked when the baseline is loaded, before the
+ * run sends anything: a baseline for another target is an `E_CONFIG` naming both and the fix.
+ */
+export function checkBaselineTarget(baseline: Baseline, path: string, runTarget: string): Baseline {
+  if (baseline.target !== runTarget) {
+    throw new HarnessError('E_CONFIG', `baseline ${path} is for target "${baseline.target}" but this run's target is "${runTarget}" (name the run with --name "${baseline.target}" if it is that target, or pass the baseline of this one)`);
+  }
+  return baseline;
 }
 
 function checkTarget(baseline: Baseline, report: RunReport): void {
@@ -231,16 +245,4 @@ export function baselineSummary(outcome: BaselineOutcome, options: { listKnown?:
     out.push('', `Not judged this run (skipped, incomplete, error or not selected): ${outcome.unchecked.map((e) => e.ruleId).join(', ')}`);
   }
   return out.join('\n') + '\n';
-}
-
-/** The one-paragraph Markdown for summary.md (`writeReports(..., { baselineNote })`). */
-export function baselineNote(outcome: BaselineOutcome): string {
-  const ids = (list: readonly string[]) => list.map((id) => `\`${id}\``).join(', ');
-  const parts = [
-    outcome.newFailures.length ? `**${plural(outcome.newFailures.length, 'new failure')}** (${ids(outcome.newFailures.map((r) => r.id))})` : '0 new failures',
-    ...(outcome.expired.length ? [`**${plural(outcome.expired.length, 'expired baseline entry', 'expired baseline entries')}** (${ids(outcome.expired.map((e) => e.ruleId))})`] : []),
-    `${plural(outcome.knownFailures.length, 'known gap')} in the baseline`,
-    ...(outcome.fixed.length ? [`${plural(outcome.fixed.length, 'fixed entry', 'fixed entries')} to remove from the baseline (${ids(outcome.fixed.map((e) => e.ruleId))})`] : []),
-  ];
-  return `${outcome.exitCode === 0 ? '✅' : '❌'} Baseline: ${parts.join(', ')}.`;
 }

@@ -105,7 +105,7 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
     const change = withReason({ id: b.id, before: a.status, after: b.status }, b);
     if (bad(b.status) && !bad(a.status)) diff.regressions.push(change);
     else if (b.status === 'passed' && bad(a.status)) diff.fixes.push(change);
-    else if (b.status === 'skipped' || b.status === 'incomplete') diff.newlySkipped.push(change);
+    else if (b.status === 'skipped' || b.status === 'incomplete' || b.status === 'interrupted') diff.newlySkipped.push(change);
     else diff.otherChanges.push(change);
   }
   for (const a of before.rules) if (!later.has(a.id)) diff.removed.push({ id: a.id, status: a.status });

@@ -2,6 +2,7 @@ import junit, { type Builder } from 'junit-report-builder';
 import type { RunReport } from './runReport.js';
 import { AREAS, areaOf } from './ruleArea.js';
 import { verdictOf } from './verdict.js';
+import { exitCodeOfReport, knownFailuresOf, outcomeLine } from './settleRun.js';
 
 function block(label: string, value: unknown): string {
   return `${label}: ${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`;
@@ -20,26 +21,42 @@ function block(label: string, value: unknown): string {
  * `strict` (the run's --strict) it is a `<failure>` whose message starts with "unconfirmed:".
  * Notes (things the run could not do but did not need to) are `note` properties of a suite
  * without testcases, so they count as nothing. An incomplete rule (a spent budget) is `<skipped>`
- * with "incomplete after N cases: <reason>" as its skip-reason.
+ * with "incomplete after N cases: <reason>" as its skip-reason; an interrupted one (the run was
+ * stopped by a signal) too, with "interrupted: <reason>".
+ *
+ * A known gap (a failure the run's baseline accepts) is not a `<failure>` either, for the same
+ * reason: the run exits 0 on it. It is a passing testcase with the property `verdict` =
+ * `known-gap` and a system-out that starts with "known gap (baseline FILE):" and holds the
+ * failure's details. Every suite carries the run's `exit-code`, its `outcome` line (new versus
+ * known failures) and, with a baseline, the `baseline` file, so JUnit says what the run said.
  */
 export function junitReport(report: RunReport, options: { strict?: boolean } = {}): string {
   // The package is CommonJS (`module.exports = builder`) while its types declare an ES default
   // export; at run time the default import is the builder itself.
   const builder = (junit as unknown as { newBuilder(): Builder }).newBuilder();
+  const known = knownFailuresOf(report);
+  const exitCode = String(exitCodeOfReport(report, options));
+  const outcome = outcomeLine(report, options);
   for (const { area } of AREAS) {
     const rules = report.rules.filter((r) => areaOf(r.kind) === area);
     if (!rules.length) continue;
     const suite = builder.testSuite().name(`CreateUserPoolClient: ${area}`)
       .property('target', `${report.target.name} ${report.target.endpoint}`)
-      .property('seed', String(report.seed));
+      .property('seed', String(report.seed))
+      .property('exit-code', exitCode)
+      .property('outcome', outcome);
+    if (report.baseline) suite.property('baseline', report.baseline.file);
     for (const r of rules) {
       const verdict = verdictOf(r);
+      const isKnown = r.status === 'failed' && known.has(r.id);
       const tc = suite.testCase().className(`conformance.${area.replace(/\W+/g, '-')}`).name(r.id).time((r.durationMs ?? 0) / 1000)
         .property('evidence', r.evidence)
         .property('basis', r.basis)
-        .property('verdict', verdict);
+        .property('verdict', isKnown ? 'known-gap' : verdict);
       const details = [block('rule', r.statement), block('request', r.counterexample), block('expected', r.expected), block('observed', r.observed), block('replay', r.replay ?? '')];
-      if (verdict === 'unconfirmed' && options.strict) {
+      if (isKnown) {
+        tc.standardOutput([`known gap (baseline ${report.baseline?.file ?? ''}): ${r.reason ?? 'does not conform'} [${r.evidence}]; does not fail the run`, ...details].join('\n'));
+      } else if (verdict === 'unconfirmed' && options.strict) {
         tc.failure(`unconfirmed: ${r.reason ?? 'does not conform'} [${r.evidence}]`, 'ConformanceFailure');
         tc.standardOutput(details.join('\n'));
       } else if (verdict === 'unconfirmed') {
@@ -54,6 +71,9 @@ export function junitReport(report: RunReport, options: { strict?: boolean } = {
       } else if (r.status === 'incomplete') {
         // Not judged in full: CI test views show skipped, not passed; the reason says which budget.
         const why = `incomplete after ${r.cases} cases: ${r.reason ?? ''}`;
+        tc.skipped().property('skip-reason', why).standardOutput(why);
+      } else if (r.status === 'interrupted') {
+        const why = `interrupted: ${r.reason ?? 'the run was stopped'}`;
         tc.skipped().property('skip-reason', why).standardOutput(why);
       }
     }

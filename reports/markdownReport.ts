@@ -5,6 +5,7 @@ import { budgetLine } from './summaryText.js';
 import { oneLine } from './oneLine.js';
 import { reportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type VerdictCounts } from './verdict.js';
+import { exitCodeOfReport, knownFailuresOf, outcomeLine } from './settleRun.js';
 
 /** The badge of a failure the evidence cannot confirm, wherever one is listed. */
 export const UNCONFIRMED_BADGE = '⚠️ **unconfirmed**';
@@ -20,8 +21,18 @@ function failureTable(rules: readonly RuleResult[], badge: string): string[] {
   ];
 }
 
-/** Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): totals, failures with replay, skips. */
-export function markdownReport(report: RunReport, options: { baselineNote?: string; strict?: boolean } = {}): string {
+/** The mark at the head of summary.md: the run's exit code, nothing else (a run a baseline makes green is green). */
+function headMark(code: number): string {
+  return code === 0 ? '✅' : code === 130 || code === 143 ? '⏹️' : '❌';
+}
+
+/**
+ * Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the outcome (exit code, new versus known
+ * failures, the baseline), totals, failures with every replay command, skips. The head mark follows
+ * the exit code the run had (report.exitCode, reports/settleRun.ts), so it never says ❌ above a
+ * green baseline.
+ */
+export function markdownReport(report: RunReport, options: { strict?: boolean } = {}): string {
   const t = report.target;
   const { all: x, byArea, byEvidence } = reportTotals(report);
   const columns = shownVerdicts(x);
@@ -32,25 +43,33 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
   ];
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
   const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
-  const red = x.failed || (options.strict && (x.unconfirmed || x.incomplete));
+  const interruptedCount = x.interrupted ? `, ${x.interrupted} interrupted` : '';
+  const code = exitCodeOfReport(report, options);
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
-    `${red ? '❌' : '✅'} **${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
+    `${headMark(code)} **${esc(outcomeLine(report, options))}**`,
+    '',
+    `${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
     ...(report.plan ? ['', '**Plan** (made before the first request):', '', ...planHeaderLines(report.plan).map((l) => `- ${esc(l)}`)] : []),
-    ...(options.baselineNote ? ['', options.baselineNote] : []),
     '',
     ...table('area', byArea),
     '',
     ...table('evidence', byEvidence),
   ];
-  const failed = report.rules.filter((r) => verdictOf(r) === 'failed');
-  if (failed.length) out.push('', `### Failed rules (${failed.length})`, '', ...failureTable(failed, ''));
-  const unconfirmed = report.rules.filter((r) => verdictOf(r) === 'unconfirmed');
+  const known = knownFailuresOf(report);
+  const failed = report.rules.filter((r) => verdictOf(r) === 'failed' && !known.has(r.id));
+  const knownFailed = report.rules.filter((r) => r.status === 'failed' && known.has(r.id));
+  if (failed.length) out.push('', `### ${report.baseline ? 'New failures' : 'Failed rules'} (${failed.length})`, '', ...failureTable(failed, ''));
+  const unconfirmed = report.rules.filter((r) => verdictOf(r) === 'unconfirmed' && !known.has(r.id));
   if (unconfirmed.length) {
     out.push('', `### Unconfirmed failures (${unconfirmed.length})`, '', options.strict ? 'The rule is inferred or its sources disagree; with `--strict` these fail the run.' : 'The rule is inferred or its sources disagree: shown, but failing the run only with `--strict`.', '', ...failureTable(unconfirmed, ` ${UNCONFIRMED_BADGE}`));
   }
-  const replayable = [...failed, ...unconfirmed];
+  if (knownFailed.length) {
+    out.push('', `<details><summary>Known gaps: failing, accepted by the baseline ${esc(report.baseline?.file ?? '')} (${knownFailed.length})</summary>`, '', ...failureTable(knownFailed, ''), '', '</details>');
+  }
+  // Every failure's replay command, known gaps included: not only the first ten the terminal shows in full.
+  const replayable = [...failed, ...unconfirmed, ...knownFailed];
   if (replayable.length) {
     out.push('', '<details><summary>Replay commands</summary>', '', '```sh', ...replayable.map((r) => r.replay ?? `# ${r.id}: no replay`), '```', '', '</details>');
   }
@@ -59,6 +78,10 @@ export function markdownReport(report: RunReport, options: { baselineNote?: stri
     out.push('', '### Harness errors', '');
     for (const r of errors) out.push(`- \`${r.id}\`: ${r.errorCode ?? ''} ${esc(r.reason ?? '')}`);
     for (const e of report.harnessErrors) out.push(`- ${e.code}: ${esc(e.message)}`);
+  }
+  const interrupted = report.rules.filter((r) => r.status === 'interrupted');
+  if (report.interrupted || interrupted.length) {
+    out.push('', `### Interrupted`, '', `The run was stopped by ${report.signal ?? 'a signal'}: ${interrupted.length} of ${report.rules.length} rules were cut short or not started. Nothing after the signal is blamed on the target.`);
   }
   const incomplete = report.rules.filter((r) => r.status === 'incomplete');
   if (incomplete.length) {

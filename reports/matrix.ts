@@ -94,7 +94,7 @@ export function buildMatrix(reports: readonly ReportLike[], paths: readonly stri
   return { columns, rows, disagreements: rows.filter((r) => r.disagree).length };
 }
 
-const SYMBOL: Record<Verdict, string> = { passed: '✅', failed: '❌', unconfirmed: '❔', skipped: '⏭', incomplete: '⏸', error: '⚠️' };
+const SYMBOL: Record<Verdict, string> = { passed: '✅', failed: '❌', unconfirmed: '❔', skipped: '⏭', incomplete: '⏸', interrupted: '⏹', error: '⚠️' };
 
 /** The text of a cell, the same in Markdown and HTML. */
 export function cellText(c: Cell): string {

@@ -1,6 +1,6 @@
 import { cellText, type Cell, type Matrix } from './matrix.js';
 
-const COLORS: Record<string, string> = { passed: '#e8f5e9', failed: '#ffebee', unconfirmed: '#fff8e1', skipped: '#f5f5f5', incomplete: '#e8eaf6', error: '#fff3e0' };
+const COLORS: Record<string, string> = { passed: '#e8f5e9', failed: '#ffebee', unconfirmed: '#fff8e1', skipped: '#f5f5f5', incomplete: '#e8eaf6', interrupted: '#efebe9', error: '#fff3e0' };
 
 function esc(s: unknown): string {
   const text = typeof s === 'string' ? s : String(s ?? '');
@@ -27,7 +27,7 @@ export function matrixHtml(m: Matrix): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;margin-top:1rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
-td.passed{background:${COLORS.passed}}td.failed{background:${COLORS.failed};font-weight:bold}td.unconfirmed{background:${COLORS.unconfirmed}}td.skipped{background:${COLORS.skipped};color:#666}td.incomplete{background:${COLORS.incomplete}}td.error{background:${COLORS.error}}
+td.passed{background:${COLORS.passed}}td.failed{background:${COLORS.failed};font-weight:bold}td.unconfirmed{background:${COLORS.unconfirmed}}td.skipped{background:${COLORS.skipped};color:#666}td.incomplete{background:${COLORS.incomplete}}td.interrupted{background:${COLORS.interrupted}}td.error{background:${COLORS.error}}
 tr.disagree td:first-child{color:#c62828;font-weight:bold}.stmt{color:#555;font-size:.8rem;max-width:36rem}
 </style></head><body>
 <h1>CreateUserPoolClient conformance matrix</h1>
@@ -36,7 +36,7 @@ tr.disagree td:first-child{color:#c62828;font-weight:bold}.stmt{color:#555;font-
 <table class="matrix"><thead><tr><th></th><th>rule</th><th>evidence</th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p>✅ passed · ❌ failed · ❔ unconfirmed (fails a run only with --strict) · ⏭ skipped · ⏸ incomplete (a budget ran out) · ⚠️ error · — not in that report</p>
+<p>✅ passed · ❌ failed · ❔ unconfirmed (fails a run only with --strict) · ⏭ skipped · ⏸ incomplete (a budget ran out) · ⏹ interrupted (the run was stopped) · ⚠️ error · — not in that report</p>
 </body></html>
 `;
 }

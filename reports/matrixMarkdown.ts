@@ -17,6 +17,6 @@ export function matrixMarkdown(m: Matrix): string {
   for (const r of m.rows) {
     out.push(`| ${r.disagree ? '⚑' : ''} | \`${r.id}\` | ${r.evidence ?? ''} | ${r.cells.map(cellText).join(' | ')} |`);
   }
-  out.push('', '✅ passed · ❌ failed · ❔ unconfirmed (fails a run only with --strict) · ⏭ skipped · ⏸ incomplete (a budget ran out) · ⚠️ error · — not in that report', '');
+  out.push('', '✅ passed · ❌ failed · ❔ unconfirmed (fails a run only with --strict) · ⏭ skipped · ⏸ incomplete (a budget ran out) · ⏹ interrupted (the run was stopped) · ⚠️ error · — not in that report', '');
   return out.join('\n');
 }

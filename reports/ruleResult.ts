@@ -5,13 +5,15 @@ import type { Evidence, RuleKind } from '../contract/rule.js';
  * `failed` is a conformance failure (the target broke the contract); `error` is a harness error
  * (we or the environment broke); `skipped` says why the rule could not be exercised;
  * `incomplete` says why it did not get all its cases (a run budget, `--max-requests` or
- * `--time-budget`, was spent, or the run was stopped): what it judged passed, and it fails the run
- * only with `--strict`.
+ * `--time-budget`, was spent): what it judged passed, and it fails the run only with `--strict`;
+ * `interrupted` says the run was stopped by a signal (Ctrl-C) before the rule finished: what it
+ * judged passed, and whatever went wrong after the signal (the target closed under it) is the
+ * interruption's doing, never blamed on the target.
  */
-export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'incomplete' | 'error';
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'incomplete' | 'interrupted' | 'error';
 
 /** Every status, in the order reports list them. */
-export const RULE_STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'incomplete', 'error'];
+export const RULE_STATUSES: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'incomplete', 'interrupted', 'error'];
 
 export interface RuleResult {
   id: string;

@@ -26,15 +26,45 @@ export interface BudgetReport {
   reason?: string;
 }
 
+/**
+ * The baseline a run was judged against (reports/settleRun.ts), so that every report shows the
+ * same split of the failures: rule ids by where they fall.
+ */
+export interface ReportBaseline {
+  /** The file, as given (or the shipped one's path). */
+  file: string;
+  /** The target the baseline names: the run's `target.name`. */
+  target: string;
+  /** Failures the baseline does not accept: they fail the run (exit 1). */
+  newFailures: string[];
+  /** Failures the baseline accepts (listed and not expired): known gaps, they do not fail the run. */
+  knownFailures: string[];
+  /** Entries past their expiry whose rule still fails: counted as new failures. */
+  expired: string[];
+  /** Entries whose rule now passes: to remove from the baseline. */
+  fixed: string[];
+  /** Unconfirmed failures the baseline does not accept: shown, failing the run only with --strict. */
+  unconfirmed: string[];
+  /** Entries whose rule this run did not judge (skipped, incomplete, interrupted, error, not selected). */
+  unchecked: string[];
+  /** `--update-baseline`: this run wrote the file; its failures are the baseline's entries now. */
+  written?: boolean;
+}
+
+/** How a run ended, the process's exit code: 130 and 143 are SIGINT and SIGTERM (the shell's codes). */
+export type RunExitCode = 0 | 1 | 2 | 130 | 143;
+
 export interface RunReport {
   tool: { name: 'cognito-conformance'; version: string };
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
   /**
    * `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs;
    * `account`: the AWS account the account guard resolved (STS GetCallerIdentity) for a guarded
-   * target (targets/accountGuard.ts).
+   * target (targets/accountGuard.ts); `server`: the `Server` header of the target's first answer,
+   * information only. `name` is the preset's, `--name`, or an endpoint's host:port: what a
+   * baseline names (reports/baseline.ts).
    */
-  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string; account?: string };
+  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string; account?: string; server?: string };
   seed: number;
   runs: number;
   startedAt: string;
@@ -56,6 +86,16 @@ export interface RunReport {
    * whose pool's deletion removed it anyway (targets/poolTeardown.ts). Never changes the exit code.
    */
   notes?: string[];
+  /** The baseline the run was judged against, or that it wrote (`--update-baseline`). */
+  baseline?: ReportBaseline;
+  /** The exit code the run had; every report shows it (reports written before it existed lack it). */
+  exitCode?: RunExitCode;
+  /**
+   * The run was stopped by a signal (Ctrl-C) before it finished: the rules it had not finished are
+   * `interrupted`, and nothing after the signal is blamed on the target.
+   */
+  interrupted?: true;
+  signal?: 'SIGINT' | 'SIGTERM';
 }
 
 export function totalsOf(rules: readonly RuleResult[]): Record<RuleStatus, number> {

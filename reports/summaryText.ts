@@ -4,6 +4,7 @@ import { planHeaderLines } from './planHeader.js';
 import { oneLine } from './oneLine.js';
 import { reportTotals, type ReportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict } from './verdict.js';
+import { knownFailuresOf, outcomeLine } from './settleRun.js';
 
 /**
  * Failures printed in full (rule, request, expected, observed, replay: about six lines each);
@@ -18,12 +19,15 @@ const MAX_GROUP_MEMBERS = 3;
 const NO_MEMBER = '(the whole exchange)';
 const SEVERAL_MEMBERS = '(several members)';
 
-const LABEL: Record<Verdict, string> = { passed: 'PASS', failed: 'FAIL', unconfirmed: 'UNCONFIRMED', skipped: 'SKIP', incomplete: 'INCOMPLETE', error: 'ERROR' };
+const LABEL: Record<Verdict, string> = { passed: 'PASS', failed: 'FAIL', unconfirmed: 'UNCONFIRMED', skipped: 'SKIP', incomplete: 'INCOMPLETE', interrupted: 'INTERRUPTED', error: 'ERROR' };
 const MIN_LABEL = 5;
 const MIN_ID = 10;
 
 export interface SummaryOptions {
-  /** Rule ids a baseline accepts as failing: marked KNOWN on their line and not spelled out again. */
+  /**
+   * Rule ids a baseline accepts as failing: marked KNOWN on their line and not spelled out again.
+   * Default: the report's own `baseline.knownFailures` (reports/settleRun.ts).
+   */
   knownGaps?: ReadonlySet<string>;
   /** Every failure in full, not only the first FAILURES_IN_FULL. */
   verbose?: boolean;
@@ -102,7 +106,7 @@ function failureList(failures: readonly RuleResult[], mark: string, budget: { le
  * totals. Unconfirmed failures are listed apart: they fail the run only with --strict.
  */
 export function summaryText(report: RunReport, reportPath?: string, options: SummaryOptions = {}): string {
-  const known = options.knownGaps ?? new Set<string>();
+  const known = options.knownGaps ?? knownFailuresOf(report);
   const t = report.target;
   const totals = reportTotals(report);
   const out: string[] = [];
@@ -113,7 +117,9 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const labelOf = (r: RuleResult) => (r.status === 'failed' && known.has(r.id) ? 'KNOWN' : LABEL[verdictOf(r)]);
   const labelWidth = Math.max(MIN_LABEL, ...report.rules.map((r) => labelOf(r).length));
   const idWidth = Math.max(MIN_ID, ...report.rules.map((r) => r.id.length));
+  // An interrupted run lists the rules it finished; the others are one line further down.
   for (const r of report.rules) {
+    if (r.status === 'interrupted') continue;
     const tail = r.status === 'skipped' || r.status === 'error'
       ? r.reason ?? ''
       : `${r.cases} cases${r.status === 'failed' || r.status === 'incomplete' ? ` — ${r.reason ?? ''}` : ''}`;
@@ -148,6 +154,10 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
     const effect = options.strict ? 'with --strict they make the run exit 2' : 'they do not change the exit code without --strict';
     out.push('', `Incomplete (${incomplete.length} rules did not get all their cases; what they judged passed; ${effect}): ${report.budget?.reason ?? incomplete[0]?.reason ?? ''}`);
   }
+  const interrupted = report.rules.filter((r) => r.status === 'interrupted');
+  if (report.interrupted || interrupted.length) {
+    out.push('', `Interrupted by ${report.signal ?? 'a signal'}: ${interrupted.length} of ${report.rules.length} rules cut short or not started (status interrupted; nothing after the signal is blamed on the target).`);
+  }
   if (report.budget) out.push('', `Budget: ${budgetLine(report.budget)}`);
   for (const e of report.harnessEvents ?? []) out.push('', `Harness event ${e.code} (not a verdict): ${e.message}`);
   if (report.notes?.length) {
@@ -157,6 +167,9 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const x = totals.all;
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
   const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
-  out.push('', `Totals: ${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}, ${x.error} errors (${report.rules.length} rules)${reportPath ? ` — report: ${reportPath}` : ''}`);
+  const interruptedCount = x.interrupted ? `, ${x.interrupted} interrupted` : '';
+  const knownCount = known.size ? ` (${report.rules.filter((r) => r.status === 'failed' && known.has(r.id)).length} known)` : '';
+  out.push('', `Totals: ${x.passed} passed, ${x.failed} failed${knownCount}${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors (${report.rules.length} rules)${reportPath ? ` — report: ${reportPath}` : ''}`);
+  out.push(`Result: ${outcomeLine(report, options.strict ? { strict: true } : {})}`);
   return out.join('\n') + '\n';
 }

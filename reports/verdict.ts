@@ -5,9 +5,9 @@ import type { RuleResult } from './ruleResult.js';
  * confirm (an `inferred` rule, or one whose sources are disputed or unresolved) is `unconfirmed`.
  * Such a failure is shown in every report but fails the run only with `--strict`.
  */
-export type Verdict = 'passed' | 'failed' | 'unconfirmed' | 'skipped' | 'incomplete' | 'error';
+export type Verdict = 'passed' | 'failed' | 'unconfirmed' | 'skipped' | 'incomplete' | 'interrupted' | 'error';
 
-export const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'unconfirmed', 'skipped', 'incomplete', 'error'];
+export const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'unconfirmed', 'skipped', 'incomplete', 'interrupted', 'error'];
 
 export type VerdictCounts = Record<Verdict, number>;
 
@@ -20,7 +20,7 @@ export function verdictOf(r: RuleResult): Verdict {
 }
 
 export function zeroCounts(): VerdictCounts {
-  return { passed: 0, failed: 0, unconfirmed: 0, skipped: 0, incomplete: 0, error: 0 };
+  return { passed: 0, failed: 0, unconfirmed: 0, skipped: 0, incomplete: 0, interrupted: 0, error: 0 };
 }
 
 export function countVerdicts(rules: readonly RuleResult[]): VerdictCounts {
@@ -30,9 +30,9 @@ export function countVerdicts(rules: readonly RuleResult[]): VerdictCounts {
 }
 
 /** Column headings of verdict counts in the terminal and Markdown tables. */
-export const VERDICT_HEADING: Readonly<Record<Verdict, string>> = { passed: 'passed', failed: 'failed', unconfirmed: 'unconfirmed', skipped: 'skipped', incomplete: 'incomplete', error: 'errors' };
+export const VERDICT_HEADING: Readonly<Record<Verdict, string>> = { passed: 'passed', failed: 'failed', unconfirmed: 'unconfirmed', skipped: 'skipped', incomplete: 'incomplete', interrupted: 'interrupted', error: 'errors' };
 
-/** The verdicts a counts table shows: `unconfirmed` and `incomplete` only when the run has one, so most tables stay as they were. */
+/** The verdicts a counts table shows: `unconfirmed`, `incomplete` and `interrupted` only when the run has one, so most tables stay as they were. */
 export function shownVerdicts(all: VerdictCounts): Verdict[] {
-  return VERDICTS.filter((v) => (v !== 'unconfirmed' && v !== 'incomplete') || all[v] > 0);
+  return VERDICTS.filter((v) => (v !== 'unconfirmed' && v !== 'incomplete' && v !== 'interrupted') || all[v] > 0);
 }

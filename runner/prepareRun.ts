@@ -64,7 +64,6 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     // analytics rules there; against AWS they need a real project, which a run does not create.
     fixture = await createPoolFixture(runTarget, { runIdPrefix: runId, syntheticAnalytics: config.kind === 'emulator', registry });
     recording?.setPool(fixture.context);
-    // After the fixture's first answers, so that an --endpoint target is named after what answered.
     const target = opened.settings;
     const startedAt = new Date().toISOString();
     const context: RunContext = {
@@ -85,6 +84,8 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       target: {
         name: target.name, endpoint: info.endpoint, region: target.region, transport: target.transport,
         ...(info.sdkVersion === undefined ? {} : { sdkVersion: info.sdkVersion }),
+        // After the fixture's first answers: what answered them, as information (never the name).
+        ...(opened.server === undefined ? {} : { server: opened.server }),
         ...(resolved.account.guarded ? { account: resolved.account.account } : {}),
       },
       seed: settings.seed,

@@ -6,6 +6,7 @@ import type { QuotaRates } from '../targets/quotaLimiter.js';
 import { quotaRatesFor } from '../targets/runQuotas.js';
 import { newRunIdPrefix } from '../targets/runIdPrefix.js';
 import { loadTargetConfig, type TargetConfig } from '../targets/targetConfig.js';
+import { targetName } from '../targets/targetName.js';
 import { planRun, type RunPlan } from './runPlan.js';
 import type { RunSettings } from './runSettings.js';
 import { selectRules } from './selectRules.js';
@@ -65,7 +66,7 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     runs: settings.runs,
     runIdPrefix,
     target: {
-      name: settings.name ?? (config.name === 'custom' && config.endpoint !== undefined ? new URL(config.endpoint).host : config.name),
+      name: targetName(config, settings.name),
       kind: config.kind,
       ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
       region: config.region,

@@ -21,25 +21,26 @@ describe('openTarget: one way from a configuration to a Target', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  async function nameAfterOneAnswer(options: { name?: string; transport?: 'http' | 'sdk' } = {}, flags: { target?: string } = {}): Promise<{ before: string; after: string }> {
+  async function nameAfterOneAnswer(options: { name?: string; transport?: 'http' | 'sdk' } = {}, flags: { target?: string } = {}): Promise<{ before: string; after: string; server?: string }> {
     const config = resolveTargetConfig(flags.target ? { target: flags.target, endpoint } : { endpoint }, { env: {} });
     const opened = await openTarget(config, { registry: quiet(), env: {}, ...options });
     try {
       const before = opened.settings.name;
       await opened.target.send('ListUserPools', { MaxResults: 1 });
-      return { before, after: opened.settings.name };
+      return { before, after: opened.settings.name, ...(opened.server === undefined ? {} : { server: opened.server }) };
     } finally {
       await opened.close();
     }
   }
 
-  it('names a bare --endpoint after the Server header of its first answer', async () => {
+  it('names a bare --endpoint after its host:port, before and after it answers; the Server header is information only', async () => {
     serverHeader = 'Werkzeug/3.0.1 Python/3.11.8';
-    expect(await nameAfterOneAnswer()).toEqual({ before: new URL(endpoint).host, after: 'Werkzeug/3.0.1 Python/3.11.8' });
-    expect((await nameAfterOneAnswer({ transport: 'sdk' })).after).toBe('Werkzeug/3.0.1 Python/3.11.8');
+    const host = new URL(endpoint).host;
+    expect(await nameAfterOneAnswer()).toEqual({ before: host, after: host, server: 'Werkzeug/3.0.1 Python/3.11.8' });
+    expect(await nameAfterOneAnswer({ transport: 'sdk' })).toEqual({ before: host, after: host, server: 'Werkzeug/3.0.1 Python/3.11.8' });
   });
 
-  it('names it host:port when the answer has no Server header', async () => {
+  it('has no server information when the answer has no Server header', async () => {
     serverHeader = undefined;
     expect(await nameAfterOneAnswer()).toEqual({ before: new URL(endpoint).host, after: new URL(endpoint).host });
   });
@@ -47,7 +48,7 @@ describe('openTarget: one way from a configuration to a Target', () => {
   it('keeps a preset\'s name, and --name wins over everything', async () => {
     serverHeader = 'hypercorn-h11';
     expect((await nameAfterOneAnswer({}, { target: 'localstack' })).after).toBe('localstack');
-    expect(await nameAfterOneAnswer({ name: 'my-emulator' })).toEqual({ before: 'my-emulator', after: 'my-emulator' });
+    expect(await nameAfterOneAnswer({ name: 'my-emulator' })).toEqual({ before: 'my-emulator', after: 'my-emulator', server: 'hypercorn-h11' });
   });
 
   it('builds the settings a worker process needs: transport, limits, credentials kind', async () => {

@@ -3,6 +3,7 @@ import { credentialsFor, type CredentialProvider } from './credentialSource.js';
 import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './embeddedCognitoLocal.js';
 import type { Exchange, Target } from './exchange.js';
 import type { TargetConfig } from './targetConfig.js';
+import { targetName } from './targetName.js';
 import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
 import { quotaRatesFor, type GivenRates } from './runQuotas.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
@@ -18,6 +19,11 @@ export interface OpenedTarget {
    * (vitest workers). `name` is final once the target has answered (see openTarget).
    */
   readonly settings: TargetSettings;
+  /**
+   * The `Server` header of the target's first answer, as information for reports: never the name
+   * (an upgrade of an emulator's web server must not change which baseline applies).
+   */
+  readonly server?: string;
   /** Present when the configuration asked for the embedded cognito-local. */
   emulator?: EmbeddedCognitoLocal;
   /** The limiter every request of this Target goes through; absent: no quota (an emulator, unless rates were given). */
@@ -45,7 +51,7 @@ export interface OpenTargetOptions {
   tuning?: Omit<TargetTuning, 'credentials' | 'env' | 'quota' | 'traffic'>;
 }
 
-/** Longest `Server` header kept as a name: enough for `Werkzeug/3.0.1 Python/3.11`. */
+/** Longest `Server` header kept: enough for `Werkzeug/3.0.1 Python/3.11`. */
 const MAX_SERVER_NAME = 60;
 
 /**
@@ -54,8 +60,10 @@ const MAX_SERVER_NAME = 60;
  * when asked, and open the transport.
  *
  * The name: `name` when given, else the preset's (`aws`, `localstack`, `moto`, `cognito-local`);
- * a bare `--endpoint` is named after what answered it, the `Server` header of its first answer,
- * else its host:port.
+ * a bare `--endpoint` is named after its host:port. The name is known before the first request, so
+ * a baseline for another target is refused before anything is sent; the `Server` header of the
+ * first answer is kept as `server`, information only (it named the target once, and an emulator's
+ * web-server upgrade, "Werkzeug/2.2.2" to "Werkzeug/3.0.1", then turned CI red).
  */
 export async function openTarget(config: TargetConfig, options: OpenTargetOptions = {}): Promise<OpenedTarget> {
   const registry = options.registry ?? processCleanupRegistry();
@@ -69,11 +77,11 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   const endpoint = emulator?.endpoint ?? config.endpoint;
   if (endpoint === undefined) throw new Error('openTarget: a configuration that is not embedded must have an endpoint');
 
-  const fixedName = options.name ?? (config.name === 'custom' ? undefined : config.name);
+  const name = targetName(config, options.name);
   const quotas = quotaRatesFor(config.kind, options.rates);
   let answeredBy: string | undefined;
   const base: TargetSettings = {
-    name: fixedName ?? new URL(endpoint).host,
+    name,
     kind: config.kind,
     endpoint,
     region: config.region,
@@ -94,8 +102,8 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     await emulator?.stop();
     throw err;
   }
-  let first = fixedName !== undefined;
-  const target: Target = fixedName !== undefined ? transport : {
+  let first = false;
+  const target: Target = {
     info: transport.info,
     async send(operation, input, sendOptions) {
       const exchange = await transport.send(operation, input, sendOptions);
@@ -112,8 +120,9 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   const opened: OpenedTarget = {
     target,
     config: emulator === undefined ? config : { ...config, endpoint },
-    get settings() {
-      return answeredBy === undefined ? base : { ...base, name: answeredBy };
+    settings: base,
+    get server() {
+      return answeredBy;
     },
     traffic: () => quota?.counts() ?? { ...(traffic ?? newTrafficCounts()) },
     close() {
@@ -129,7 +138,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
   return opened;
 }
 
-/** The `Server` header as a one-line name, or undefined when absent or blank. */
+/** The `Server` header on one line, or undefined when absent or blank. */
 function serverName(exchange: Exchange): string | undefined {
   const raw = exchange.headers.server?.replace(/[^\x20-\x7e]/g, '').trim();
   if (!raw) return undefined;
