@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import { baselineFromReport, baselineSummary, loadBaseline, writeBaseline, type Baseline } from '../reports/baseline.js';
+import { plural } from '../reports/plural.js';
 import { settleRun } from '../reports/settleRun.js';
 import { summaryText } from '../reports/summaryText.js';
 import { writeReports } from '../reports/writeReports.js';
@@ -98,6 +99,6 @@ export function judgeCommand(argv: string[], out: (s: string) => void): number {
   if (flagged.length) out(`\nRecords flagged (${flagged.length} verdict${flagged.length === 1 ? '' : 's'}):\n${flagged.join('\n')}\n`);
   if (outcomeOfBaseline) out(`\nBaseline ${baselinePath}:\n${baselineSummary(outcomeOfBaseline, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
-  if (written) out(`Baseline written: ${baselinePath} (${written.entries.length} entries for target "${written.target}")\n`);
+  if (written) out(`Baseline written: ${baselinePath} (${plural(written.entries.length, 'entry', 'entries')} for target "${written.target}")\n`);
   return report.exitCode ?? 2;
 }

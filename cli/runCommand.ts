@@ -10,6 +10,7 @@ import { ProgressReporter } from '../reports/progressReporter.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import { isConfirmed } from '../contract/verdictStrength.js';
 import type { RunReport } from '../reports/runReport.js';
+import { plural } from '../reports/plural.js';
 import { settleRun } from '../reports/settleRun.js';
 import { summaryText } from '../reports/summaryText.js';
 import { clearReports, writeReports } from '../reports/writeReports.js';
@@ -229,6 +230,6 @@ function finishReport(report: RunReport, prepared: PreparedRun, out: (s: string)
   if (outcome) out(`\nBaseline ${o.baselinePath}:\n${baselineSummary(outcome, { listKnown: false })}`);
   out(`Scorecard: ${files.html}  JUnit: ${files.junit}  Markdown: ${files.markdown}\n`);
   // After the summary, so the last thing a CI log shows is that the file was written.
-  if (o.written) out(`Baseline written: ${o.baselinePath} (${o.written.entries.length} entries for target "${o.written.target}")\n`);
+  if (o.written) out(`Baseline written: ${o.baselinePath} (${plural(o.written.entries.length, 'entry', 'entries')} for target "${o.written.target}")\n`);
   return report.exitCode ?? 2;
 }

@@ -40,7 +40,7 @@ describe('mergeReports', () => {
   });
 
   it('recounts totals, spans the earliest start to the latest finish', () => {
-    expect(merged.totals).toEqual({ passed: 2, failed: 1, skipped: 1, incomplete: 0, error: 1 });
+    expect(merged.totals).toEqual({ passed: 2, failed: 1, skipped: 1, incomplete: 0, interrupted: 0, error: 1 });
     expect(merged.startedAt).toBe('2026-11-26T06:00:01.000Z');
     expect(merged.finishedAt).toBe('2026-11-26T06:03:30.000Z');
   });

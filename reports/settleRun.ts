@@ -1,6 +1,6 @@
 import { plural } from './plural.js';
 import { applyBaseline, type Baseline, type BaselineOutcome } from './baseline.js';
-import { exitCodeOf, type ReportBaseline, type RunExitCode, type RunReport } from './runReport.js';
+import { countsAsFailure, exitCodeOf, type ReportBaseline, type RunExitCode, type RunReport } from './runReport.js';
 
 export interface SettleOptions {
   /** The baseline the run is judged against, or the one it just wrote (`written`). */
@@ -65,20 +65,29 @@ export function exitCodeOfReport(report: RunReport, options: { strict?: boolean 
 }
 
 /**
- * One line that every report shows: the exit code, what it follows from, and which failures are
- * new and which known (with the baseline used). Plain text; reporters add their markup.
+ * One line that every report shows: the exit code, and what it follows from: new versus known
+ * failures (with the baseline used), unconfirmed ones, harness errors, an interruption. Plain
+ * text; reporters add their markup.
  */
 export function outcomeLine(report: RunReport, options: { strict?: boolean } = {}): string {
   const code = exitCodeOfReport(report, options);
-  const failed = report.rules.filter((r) => r.status === 'failed').length;
   const b = report.baseline;
-  let split: string;
-  if (b?.written) split = `baseline ${b.file} written with ${plural(b.knownFailures.length, 'known gap')}`;
+  const failed = report.rules.filter((r) => r.status === 'failed');
+  const counted = failed.filter((r) => countsAsFailure(r, options)).length;
+  const parts: string[] = [];
+  if (report.interrupted) parts.push(`interrupted by ${report.signal ?? 'a signal'}`);
+  if (b?.written) parts.push(`baseline ${b.file} written with ${plural(b.knownFailures.length, 'failing rule')}`);
   else if (b) {
     const fresh = b.newFailures.length + b.expired.length;
-    split = `${plural(fresh, 'new failure')}${b.expired.length ? ` (${b.expired.length} of them expired baseline entries)` : ''}, ${plural(b.knownFailures.length, 'known gap')} (baseline ${b.file})`;
-    if (b.unconfirmed.length) split += `, ${b.unconfirmed.length} unconfirmed`;
-  } else split = `${plural(failed, 'failure')}, no baseline (every failure is new)`;
-  const head = report.interrupted ? `interrupted by ${report.signal ?? 'a signal'}; ` : '';
-  return `exit ${code}: ${head}${split}`;
+    parts.push(`${plural(fresh, 'new failure')}${b.expired.length ? ` (${b.expired.length} from expired baseline entries)` : ''}`, `${plural(b.knownFailures.length, 'known gap')} (baseline ${b.file})`);
+    if (b.unconfirmed.length) parts.push(`${b.unconfirmed.length} unconfirmed`);
+  } else {
+    parts.push(`${plural(counted, 'failure')} (no baseline: every failure is new)`);
+    if (failed.length > counted) parts.push(`${failed.length - counted} unconfirmed`);
+  }
+  const errors = report.rules.filter((r) => r.status === 'error').length + report.harnessErrors.length;
+  if (errors) parts.push(plural(errors, 'harness error'));
+  const incomplete = report.rules.filter((r) => r.status === 'incomplete').length;
+  if (incomplete) parts.push(`${incomplete} incomplete${options.strict ? ' (--strict: exit 2)' : ''}`);
+  return `exit ${code}: ${parts.join(', ')}`;
 }
