@@ -224,7 +224,8 @@ function finishReport(report: RunReport, prepared: PreparedRun, out: (s: string)
   const files = writeReports(report, o.outDir, { strict: o.strict });
   if (prepared.recording) {
     const sidecar = writeRecordedOutcome(prepared.recording.file, report);
-    out(`Recording: ${prepared.recording.file} (${prepared.recording.count} exchanges; \`judge ${o.record ?? ''}\` judges it again without the target${sidecar ? `; the rules the run did not finish are in ${sidecar}` : ''})\n`);
+    out(`Recording: ${prepared.recording.file} (${prepared.recording.count} exchanges; \`judge ${o.record ?? ''}\` judges it again without the target)\n`);
+    if (sidecar) out(`Recorded beside it: ${sidecar} (the rules the run did not finish, so that judge reports them as the run did)\n`);
   }
   out(summaryText(report, files.json, { strict: o.strict, verbose: o.verbose }));
   if (outcome) out(`\nBaseline ${o.baselinePath}:\n${baselineSummary(outcome, { listKnown: false })}`);

@@ -22,7 +22,7 @@ function statuses(r: RunReport): Record<string, string> {
 }
 
 function records(dir: string): RecordedExchange[] {
-  return readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordedExchange));
+  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordedExchange));
 }
 
 /** Runs with --record, judges the recording; returns both reports and the records. */
@@ -69,6 +69,14 @@ describe('run --record, then judge the recording', () => {
     const { run, judged } = await roundTrip('faulty', ['--endpoint', faulty.endpoint, '--region', 'us-east-1', '--runs', '3']);
     expect(run.rules.filter((x) => x.status === 'failed').length).toBeGreaterThan(2);
     expect(statuses(judged)).toEqual(statuses(run));
+  });
+
+  it('a run a budget cut short: judge gives the rules it left incomplete the run\'s status, not passed or skipped', async () => {
+    const { run, judged } = await roundTrip('budget', ['--endpoint', clean.endpoint, '--region', 'us-east-1', '--runs', '5', '--max-requests', '150']);
+    const incomplete = run.rules.filter((x) => x.status === 'incomplete').map((x) => x.id);
+    expect(incomplete.length).toBeGreaterThan(0);
+    expect(statuses(judged)).toEqual(statuses(run));
+    expect(judged.rules.find((x) => x.id === incomplete[0])?.reason).toContain('as the recorded run reported it');
   });
 
   it('an unusable --record DIR fails in one line before anything is created', async () => {

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it as vitestIt, type TestContext } from 'vitest';
 import { htmlScorecard } from './htmlScorecard.js';
+import { totalsOf } from './runReport.js';
+import { settleRun } from './settleRun.js';
 import { reportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf } from './verdict.js';
 import { sampleReportWithUnconfirmed } from '../testing/sampleReport.js';
@@ -160,6 +162,30 @@ describe('HTML scorecard in headless chromium', () => {
         const widths = await bars.evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
         expect(widths.every((w) => w > 0)).toBe(true);
       }
+    }
+  });
+
+  it('shows a baseline-green run as 0 new failures and its failure as a known gap, not in the failed colour', async () => {
+    const green = sampleReportWithUnconfirmed();
+    green.rules = green.rules.filter((r) => r.status !== 'error');
+    green.totals = totalsOf(green.rules);
+    settleRun(green, { baseline: { file: 'reports/baselines/cognito-local.json', value: { version: 1, target: 'cognito-local', entries: [{ ruleId: 'client-name.max-length', reason: 'tracked' }] } } });
+    const other = await (context as BrowserContext).newPage();
+    try {
+      await other.setContent(htmlScorecard(green));
+      const fresh = other.locator('#outcome [data-outcome="new-failures"]');
+      expect(await fresh.isVisible()).toBe(true);
+      expect(await fresh.innerText()).toBe('0 new failures');
+      expect(await other.locator('#outcome [data-outcome="exit-code"]').innerText()).toBe('exit 0');
+      expect(await other.locator('#outcome [data-outcome="known-gaps"]').innerText()).toBe('1 known gap');
+      const row = other.locator('#rules tbody tr[data-rule="client-name.max-length"]');
+      expect(await row.locator('td.st').innerText()).toBe('known gap');
+      expect(await styleOf(fresh, 'color')).toBe('rgb(46, 125, 50)');
+      await row.locator('summary').click();
+      expect(await row.locator('summary').innerText()).toMatch(/^known gap \(accepted by the baseline\): /);
+      expect(await row.locator('dd').nth(3).innerText()).toBe(green.rules.find((r) => r.id === 'client-name.max-length')?.replay);
+    } finally {
+      await other.close();
     }
   });
 
