@@ -22,10 +22,10 @@ describe('consistency oracle', () => {
     expect(v.expected).toEqual({ EnableTokenRevocation: true, RefreshTokenRotation: '(absent)' });
   });
 
-  it('compares ClientSecret without ever printing it', () => {
+  it('compares ClientSecret without ever printing it, numbering the two secrets so that they read apart', () => {
     const other = '1'.repeat(52);
     const [v] = judge({ describe: describeOf({ ...created, ClientSecret: other }) });
-    expect(v).toMatchObject({ ok: false, message: 'Describe differs from Create in ClientSecret', expected: { ClientSecret: '<redacted:52 chars>' }, observed: { ClientSecret: '<redacted:52 chars>' } });
+    expect(v).toMatchObject({ ok: false, message: 'Describe differs from Create in ClientSecret', expected: { ClientSecret: '<redacted:52 chars #1>' }, observed: { ClientSecret: '<redacted:52 chars #2>' } });
     const text = JSON.stringify(v);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(other);

@@ -1,6 +1,6 @@
 import type { Observation } from './observation.js';
 import type { Oracle, Verdict } from './verdict.js';
-import { redactSecrets, secretsIn } from './redact.js';
+import { redactExpectation, redactSecrets, secretsIn } from './redact.js';
 
 /** What an oracle's judge returns: a verdict without the oracle id, which `defineOracle` adds. */
 export type Judgement = Omit<Verdict, 'oracle'>;
@@ -25,7 +25,9 @@ export function defineOracle(def: OracleDefinition): Oracle {
     const secrets = secretsIn(o.testCase.request, o.create.input, o.create.body, o.describe?.body);
     return judgements.map((j) => {
       if (!own.has(j.ruleId)) throw new Error(`oracle ${def.id} judged rule ${j.ruleId}, which it does not enforce`);
-      return redactSecrets({ oracle: def.id, ...j }, secrets);
+      // The expectation keeps what it says about a secret (a pattern, "present"); secret values go everywhere.
+      const { expected: _byKey, ...rest } = redactSecrets({ oracle: def.id, ...j }, secrets);
+      return { ...rest, ...(j.expected === undefined ? {} : { expected: redactExpectation(j.expected, secrets) }) };
     });
   };
   return Object.freeze({ id: def.id, rules: Object.freeze([...def.rules]), check });

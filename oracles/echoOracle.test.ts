@@ -44,10 +44,11 @@ describe('echo oracle (output.echo, output.lists-as-sets)', () => {
     expect(v.message).toContain('TokenValidityUnits');
   });
 
-  it('expects RefreshTokenValidity 0 back as 30', () => {
+  it('expects RefreshTokenValidity 0 back as 30, and shows 30 as the expectation (not the 0 sent)', () => {
     const request = { ...base, RefreshTokenValidity: 0 };
     expect(byRule(run(request))['output.echo']).toBe(true);
-    expect(byRule(run(request, { RefreshTokenValidity: 0 }))['output.echo']).toBe(false);
+    const [v] = run(request, { RefreshTokenValidity: 0 });
+    expect(v).toMatchObject({ ok: false, expected: { RefreshTokenValidity: 30 }, observed: { RefreshTokenValidity: 0 } });
   });
 
   it('lets AnalyticsConfiguration with ApplicationArn gain the service-linked RoleArn, nothing else', () => {

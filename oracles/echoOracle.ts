@@ -76,6 +76,16 @@ function listProblem(member: string, sent: unknown, got: unknown): string | unde
   return `${member}: ${parts.join(', ')}`;
 }
 
+/**
+ * What the rule expects back for a member sent as `sent`: the value sent, except RefreshTokenValidity
+ * 0, which comes back as the default (refresh-token-validity.zero-means-default). The verdict shows
+ * this, not the request: on moto it once printed `expected: {"RefreshTokenValidity":0}` next to
+ * `observed: {"RefreshTokenValidity":0}`, the real expectation (30) only in the reason.
+ */
+function expectedBack(member: string, sent: unknown): unknown {
+  return member === 'RefreshTokenValidity' && sent === 0 ? REFRESH_DEFAULT : sent;
+}
+
 function judgeRule(ruleId: string, members: readonly string[], o: Observation, client: JsonObject, list: boolean): Judgement | undefined {
   const request = o.testCase.request;
   const sentMembers = members.filter((m) => request[m] !== undefined);
@@ -90,7 +100,7 @@ function judgeRule(ruleId: string, members: readonly string[], o: Observation, c
     ruleId,
     ok: false,
     message: problems.map((p) => p.text).join('; '),
-    expected: Object.fromEntries(problems.map((p) => [p.member, request[p.member]])),
+    expected: Object.fromEntries(problems.map((p) => [p.member, expectedBack(p.member, request[p.member])])),
     observed: Object.fromEntries(problems.map((p) => [p.member, shown(client[p.member])])),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactedLabel, redactSecrets, secretsIn } from './redact.js';
+import { redactedLabel, redactExpectation, redactSecrets, secretsIn } from './redact.js';
 
 const SECRET = '13ka4h7u28d9oo44tqpq9djqsfvhvu8rk4d2ighvpu0k8fj1c2r9';
 
@@ -42,5 +42,24 @@ describe('redactSecrets', () => {
 describe('secretsIn', () => {
   it('collects ClientSecret strings from any number of values', () => {
     expect(secretsIn({ ClientSecret: SECRET }, undefined, [{ a: { ClientSecret: 'y'.repeat(30) } }], 'text')).toEqual([SECRET, 'y'.repeat(30)]);
+  });
+});
+
+describe('redactExpectation: secret values masked, never what is expected of a secret', () => {
+  const secret = 'a'.repeat(51) + 'b';
+  it('keeps a pattern, a word and a number under a secret key; masks a secret value wherever it is', () => {
+    expect(redactExpectation({ ClientSecret: { pattern: '^[0-9a-v]{51,52}$' } }, [secret])).toEqual({ ClientSecret: { pattern: '^[0-9a-v]{51,52}$' } });
+    expect(redactExpectation({ ClientSecret: 'present' })).toEqual({ ClientSecret: 'present' });
+    expect(redactExpectation({ ClientSecret: secret, note: `was ${secret}` }, [secret])).toEqual({ ClientSecret: '<redacted:52 chars>', note: 'was <redacted:52 chars>' });
+  });
+
+  it('masks text under a secret key that could be a secret even when it is not known', () => {
+    expect(redactExpectation({ ClientSecret: 'x'.repeat(30) })).toEqual({ ClientSecret: '<redacted:30 chars>' });
+  });
+
+  it('numbers several secrets, the same way redactSecrets does, so two different ones do not read the same', () => {
+    const other = 'c'.repeat(52);
+    expect(redactExpectation({ ClientSecret: secret }, [secret, other])).toEqual({ ClientSecret: '<redacted:52 chars #1>' });
+    expect(redactSecrets({ ClientSecret: other }, [secret, other])).toEqual({ ClientSecret: '<redacted:52 chars #2>' });
   });
 });

@@ -4,7 +4,6 @@ import { isConfirmed } from '../contract/verdictStrength.js';
 import { casesFor } from '../generators/casesFor.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Target } from '../targets/exchange.js';
-import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { isHarnessError } from '../targets/harnessError.js';
 import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import { oraclesForRule } from '../oracles/oraclesForRule.js';
@@ -16,6 +15,7 @@ import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recordingTarget.js';
 import { leapingCheck } from './leapingCheck.js';
 import { observeCase } from './observeCase.js';
+import { shownFailure } from './shownFailure.js';
 import type { RunBudget } from './runBudget.js';
 import { ruleSeed } from './ruleSeed.js';
 
@@ -50,17 +50,6 @@ class RuleViolation extends Error {
   constructor(readonly verdict: Verdict, readonly observation: Observation) {
     super(verdict.message);
   }
-}
-
-function observedSummary(o: Observation): Record<string, unknown> {
-  const c = o.create;
-  return {
-    status: c.status,
-    ...(c.errorType ? { errorType: c.errorType } : {}),
-    ...(c.errorMessage ? { message: c.errorMessage } : {}),
-    ...(isSuccessStatus(c.status) ? { body: c.body } : {}),
-    ...(c.sdk ? { layer: c.layer ?? 'server', sdk: c.sdk } : {}),
-  };
 }
 
 /** The SDK's view of one exchange, for the report (see RuleResult.sdk). */
@@ -156,15 +145,9 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     const err = details.errorInstance;
     if (err instanceof RuleViolation) {
       const path = details.counterexamplePath ?? '';
-      const o = err.observation;
-      // Secrets by key everywhere, and their values wherever else they were quoted (messages).
-      const known = secretsIn(o.testCase.request, o.create.body, o.describe?.body);
       return {
         ...common, status: 'failed', cases: runsDone, seed: env.runSeed, path, oracle: err.verdict.oracle,
-        reason: redactSecrets(err.verdict.message, known),
-        counterexample: redactSecrets(o.testCase.request, known),
-        expected: redactSecrets(err.verdict.expected ?? o.testCase.why?.expected, known),
-        observed: redactSecrets(err.verdict.observed ?? observedSummary(o), known),
+        ...shownFailure(err.verdict, err.observation),
         replay: env.replayCommand(rule.id, path),
       };
     }

@@ -7,7 +7,7 @@ import type { TestCase, WhyInvalid } from '../generators/testCase.js';
 import { allOracles } from '../oracles/allOracles.js';
 import type { Observation } from '../oracles/observation.js';
 import { oraclesForRule } from '../oracles/oraclesForRule.js';
-import { redactSecrets, secretsIn } from '../oracles/redact.js';
+import { redactExpectation, redactSecrets, secretsIn } from '../oracles/redact.js';
 import type { Oracle, Verdict } from '../oracles/verdict.js';
 import { plural } from '../reports/plural.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
@@ -478,7 +478,7 @@ function resultOf(rule: Rule, judged: readonly JudgedRecord[], replay: (file: st
       oracle: v.oracle,
       reason: redactSecrets(`${rec.key}: ${v.message}`, secrets),
       counterexample: redactSecrets({ record: rec.key, at: `${rec.file}:${rec.line}`, source: sourceOf(rec), recordedAt: rec.record.recordedAt, operation: rec.record.operation, request: rec.record.request }, secrets),
-      ...(v.expected === undefined ? {} : { expected: redactSecrets(v.expected, secrets) }),
+      ...(v.expected === undefined ? {} : { expected: redactExpectation(v.expected, secrets) }),
       observed: redactSecrets(v.observed ?? { status: rec.record.response.status, body: rec.record.response.body }, secrets),
       replay: replay(rec.file),
     };

@@ -5,6 +5,7 @@ import { runFakeBattery } from './fakeBattery.js';
 import { FAKE_FAULTS, FAULT_NAMES, type FaultInfo, type FaultName } from './fakeFaults.js';
 import type { Observation } from '../oracles/observation.js';
 import type { Verdict } from '../oracles/verdict.js';
+import { shownFailure } from '../runner/shownFailure.js';
 
 /**
  * The planted-fault proof (issue 3, item 6): against the clean fake every oracle judges and none
@@ -61,10 +62,21 @@ describe('planted faults', () => {
   });
 
   it.each(FAULT_NAMES.map((f) => [f, FAKE_FAULTS[f].oracle ?? 'control', [...FAKE_FAULTS[f].flags].sort()] as const))(
-    '%s is flagged by %s under exactly its rules',
+    '%s is flagged by %s under exactly its rules, each failure showing an expectation apart from what was observed',
     async (fault, _oracle, expected) => {
-      const { verdicts } = await verdictsWith(fault);
+      const { observations, verdicts } = await verdictsWith(fault);
       expect(failedRules(verdicts)).toEqual(expected);
+      // As the reports show them (secrets masked): the real expectation, never a copy of the
+      // observation or a mask over the expected pattern (issue 14, "What a maintainer reads").
+      for (const o of observations) {
+        for (const v of allOracles.flatMap((oracle) => oracle.check(o)).filter((x) => !x.ok)) {
+          const shown = shownFailure(v, o);
+          const at = `${v.ruleId} on ${o.testCase.ruleId}`;
+          expect(shown.expected, `${at}: no expectation`).toBeDefined();
+          expect(JSON.stringify(shown.expected), `${at}: expected is what was observed`).not.toBe(JSON.stringify(shown.observed));
+          expect(JSON.stringify(shown.expected), `${at}: the expectation is masked`).not.toMatch(/<redacted:(object|null|number|boolean)>/);
+        }
+      }
     },
   );
 });
