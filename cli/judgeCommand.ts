@@ -24,14 +24,16 @@ oracle, over JSON Lines recordings (.jsonl files, or directories of them; the fo
 targets/recordedExchange.schema.json). A recording of \`run --record DIR\` is judged case by case
 as the run judged it, so its per-rule statuses are the run's; any other record (the evidence
 corpus in contract/evidence/, an exchange captured elsewhere) is judged on every rule that applies to it.
-Writes report.json, junit.xml, scorecard.html and summary.md, as \`run\` does.
+Writes report.json, junit.xml, scorecard.html and summary.md, as \`run\` does. Rules the recorded
+run did not finish (a spent budget, Ctrl-C) are reported as it reported them: \`run --record\` writes
+them beside the recording (<name>.jsonl.outcome.json).
 
   --out DIR            report directory (default ${DEFAULT_JUDGE_OUT})
   --rules GLOB         only rules whose id matches (comma-separated globs: 'default.*,oauth.*')
   --strict             unconfirmed failures (inferred rules, disputed or unresolved sources) fail too
   --baseline FILE      failures listed in FILE do not fail (the baseline's target is the
                        recording's: the recorded target's name, or "aws" for evidence records)
-  --update-baseline    write the failures to the baseline FILE
+  --update-baseline    write the failures to the baseline FILE (exit 0 once written)
   --verbose            every failure in full
 
 Exit codes: 0 every rule passed or was skipped (or failed unconfirmed); 1 conformance failures;

@@ -32,8 +32,8 @@ Target (default: an embedded cognito-local the tool starts and stops itself):
   --target NAME        aws | localstack | moto | cognito-local
   --endpoint URL       any endpoint speaking the Cognito API (http://127.0.0.1:PORT)
   --region R           region (else AWS_REGION, AWS_DEFAULT_REGION, the profile; us-east-1 for local targets)
-  --name NAME          the target's name in reports (default: the preset's; for --endpoint, the
-                       Server header of its first answer, else its host:port)
+  --name NAME          the target's name in reports and baselines (default: the preset's; for
+                       --endpoint, its host:port; the Server header is recorded as information only)
   --transport T        ${transports}
 
 Run:
@@ -67,14 +67,19 @@ Real AWS (see "Running against AWS safely" in the README):
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
                        entries whose rule now passes are listed as fixed. Default: reports/baselines/cognito-local.json
-                       when the run uses the embedded cognito-local, none otherwise
+                       when the run uses the embedded cognito-local, none otherwise. FILE names its target
+                       (the run's name, see --name); a baseline for another target, or one that cannot be
+                       read, stops the run before its first request (exit 2)
   --no-baseline        judge every failure (ignore the default baseline)
-  --update-baseline    write the run's failures to the baseline file (FILE, or the default one)
+  --update-baseline    write the run's failures to the baseline file (FILE; the default one only for the
+                       embedded cognito-local) and exit 0 once written (2 on a harness error)
 
 Exit codes: 0 every rule passed or was skipped, failed unconfirmed or was left incomplete by a
 budget (with a baseline: every failure is a known gap); 1 conformance failures (new ones, with a
 baseline); 2 usage or harness error (throttling that outlasted every retry is one), and with
---strict rules left incomplete.
+--strict rules left incomplete; 130 (143) stopped by SIGINT (SIGTERM): the reports say so, and the
+rules it cut short are "interrupted". Every report shows the exit code, known versus new failures
+and the baseline used.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
 Every setting above except --plan, --strict and --verbose can also come from CONFORMANCE_<NAME>
 (CONFORMANCE_REPLAY_PATH, CONFORMANCE_POOL_RPS, …; the accounts: ${envName('account')}) for plain

@@ -174,3 +174,20 @@ describe('reporters read the result events', () => {
     expect(exitCodeOf({ totals: { passed: 3, failed: 0, skipped: 0, error: 0 }, harnessErrors: [{ code: 'E_FIXTURE', message: 'x' }] })).toBe(2);
   });
 });
+
+describe('every failure\'s replay command, not only the first ones the terminal shows in full', () => {
+  it('summary.md and the scorecard carry all of them, known gaps included', () => {
+    const r = sampleReport();
+    const template = r.rules[0] as (typeof r.rules)[number];
+    const many = Array.from({ length: FAILURES_IN_FULL + 5 }, (_, i) => ({ ...template, id: `${template.id}-${i}`, replay: `npm run conformance -- run --rules x --replay-path '${i}:0'` }));
+    r.rules = many;
+    r.totals = totalsOf(many);
+    r.baseline = { file: 'b.json', target: 'cognito-local', newFailures: many.slice(3).map((x) => x.id), knownFailures: many.slice(0, 3).map((x) => x.id), expired: [], fixed: [], unconfirmed: [], unchecked: [] };
+    const md = markdownReport(r);
+    const html = htmlScorecard(r);
+    for (const x of many) {
+      expect(md).toContain(x.replay);
+      expect(html).toContain(x.replay);
+    }
+  });
+});
