@@ -86,8 +86,11 @@ export interface RunReport {
    * whose pool's deletion removed it anyway (targets/poolTeardown.ts). Never changes the exit code.
    */
   notes?: string[];
-  /** The baseline the run was judged against, or that it wrote (`--update-baseline`). */
-  baseline?: ReportBaseline;
+  /**
+   * The baseline the run was judged against, or that it wrote (`--update-baseline`); `null`: judged
+   * without one (every failure is new). Absent in reports written before the field existed.
+   */
+  baseline?: ReportBaseline | null;
   /** The exit code the run had; every report shows it (reports written before it existed lack it). */
   exitCode?: RunExitCode;
   /**

@@ -63,7 +63,7 @@ describe('settleRun: one decision, written into the report, that every reporter 
     const r = sampleReport();
     settleRun(r);
     expect(r.exitCode).toBe(2);
-    expect(r.baseline).toBeUndefined();
+    expect(r.baseline).toBeNull();
     expect(outcomeLine(r)).toBe('exit 2: 1 failure (no baseline: every failure is new), 1 harness error');
     expect(htmlScorecard(r)).toContain('no baseline: every failure is new');
   });

@@ -44,6 +44,7 @@ export function settleRun(report: RunReport, options: SettleOptions = {}): Basel
     };
     report.exitCode = outcome.exitCode;
   } else {
+    report.baseline = null;
     report.exitCode = exitCodeOf(report, { strict });
   }
   if (report.interrupted && report.signal) report.exitCode = SIGNAL_EXIT[report.signal];
