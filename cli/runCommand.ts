@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../contract/rule.js';
 import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
@@ -38,6 +39,12 @@ const INTERRUPT_GRACE_MS = 5_000;
 
 type Signal = 'SIGINT' | 'SIGTERM';
 
+/** The shipped baseline's path as reports show it: relative to where the run was started when it lies below. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 export async function runCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const options = parseRunOptions(argv);
   if (options.help) {
@@ -56,7 +63,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   // The name is the preset's, --name, or the endpoint's host:port: known now, never taken from an answer.
   const name = targetName(config, settings.name);
   const usesDefault = config.embedded && name === DEFAULT_BASELINE_TARGET;
-  const baselinePath = options.noBaseline ? undefined : options.baseline ?? (usesDefault ? DEFAULT_BASELINE : undefined);
+  const baselinePath = options.noBaseline ? undefined : options.baseline ?? (usesDefault ? shownPath(DEFAULT_BASELINE) : undefined);
   let baseline: Baseline | undefined;
   let updatePath: string | undefined;
   if (options.updateBaseline && !options.plan) {

@@ -70,7 +70,9 @@ export function htmlScorecard(report: RunReport, options: { strict?: boolean } =
   const { all: x, byArea, byEvidence } = reportTotals(report);
   const t = report.target;
   const known = knownFailuresOf(report);
-  const totals = shownVerdicts(x).map((v) => `<span data-total="${v}">${x[v]} ${VERDICT_HEADING[v]}</span>`).join('');
+  // A failure total says how many of them the baseline knows: "89 failed" alone read as 89 new ones.
+  const knownNote = (v: string) => (v === 'failed' && known.size ? ` (${[...known].filter((id) => report.rules.some((r) => r.id === id && verdictOf(r) === 'failed')).length} known)` : '');
+  const totals = shownVerdicts(x).map((v) => `<span data-total="${v}">${x[v]} ${VERDICT_HEADING[v]}${knownNote(v)}</span>`).join('');
   const legend = byEvidence.map(([level]) => `<b>${esc(level)}</b> ${esc(basisOf(level as Evidence))}`).join('; ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CreateUserPoolClient conformance: ${esc(t.name)}</title>

@@ -45,12 +45,13 @@ export function markdownReport(report: RunReport, options: { strict?: boolean } 
   const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
   const interruptedCount = x.interrupted ? `, ${x.interrupted} interrupted` : '';
   const code = exitCodeOfReport(report, options);
+  const knownCount = report.baseline?.knownFailures.length ? ` (${report.baseline.knownFailures.length} known)` : '';
   const out = [
     `## CreateUserPoolClient conformance: ${t.name}`,
     '',
     `${headMark(code)} **${esc(outcomeLine(report, options))}**`,
     '',
-    `**${x.passed} passed, ${x.failed} failed${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
+    `**${x.passed} passed, ${x.failed} failed${knownCount}${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
     ...(report.plan ? ['', '**Plan** (made before the first request):', '', ...planHeaderLines(report.plan).map((l) => `- ${esc(l)}`)] : []),
     '',
     ...table('area', byArea),
