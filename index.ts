@@ -47,7 +47,8 @@ export { judgeRecords } from './runner/judgeRecords.js';
 
 // Reports: read result events only.
 export type { RuleResult, RuleStatus } from './reports/ruleResult.js';
-export { exitCodeOf, type RunReport } from './reports/runReport.js';
+export { exitCodeOf, type ReportBaseline, type RunReport } from './reports/runReport.js';
+export { settleRun } from './reports/settleRun.js';
 export { buildRunReport } from './reports/buildRunReport.js';
 export { writeReports } from './reports/writeReports.js';
 export { summaryText } from './reports/summaryText.js';

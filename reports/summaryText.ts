@@ -168,7 +168,7 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const unconfirmedCount = x.unconfirmed ? `, ${x.unconfirmed} unconfirmed` : '';
   const incompleteCount = x.incomplete ? `, ${x.incomplete} incomplete` : '';
   const interruptedCount = x.interrupted ? `, ${x.interrupted} interrupted` : '';
-  const knownCount = known.size ? ` (${report.rules.filter((r) => r.status === 'failed' && known.has(r.id)).length} known)` : '';
+  const knownCount = known.size ? ` (${report.rules.filter((r) => verdictOf(r) === 'failed' && known.has(r.id)).length} known)` : '';
   out.push('', `Totals: ${x.passed} passed, ${x.failed} failed${knownCount}${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors (${report.rules.length} rules)${reportPath ? ` — report: ${reportPath}` : ''}`);
   out.push(`Result: ${outcomeLine(report, options.strict ? { strict: true } : {})}`);
   return out.join('\n') + '\n';
