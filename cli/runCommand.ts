@@ -8,8 +8,8 @@ import { loadTargetConfig } from '../targets/targetConfig.js';
 import { targetName } from '../targets/targetName.js';
 import { buildRunReport } from '../reports/buildRunReport.js';
 import { ProgressReporter } from '../reports/progressReporter.js';
-import { basisOf, type RuleResult } from '../reports/ruleResult.js';
-import { isConfirmed } from '../contract/verdictStrength.js';
+import { interruptedResults } from '../reports/interruptedResults.js';
+import type { RuleResult } from '../reports/ruleResult.js';
 import type { RunReport } from '../reports/runReport.js';
 import { plural } from '../reports/plural.js';
 import { settleRun } from '../reports/settleRun.js';
@@ -118,7 +118,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       for (const r of results) finishedBefore.add(r.id);
       stop.abort(`interrupted by ${signal ?? 'SIGINT'}`);
       await Promise.race([rulesDone, new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS).unref())]);
-      const interrupted = interruptedReport(prepared, rules, results, finishedBefore, signal ?? 'SIGINT', prepared.runInfo);
+      const interrupted = interruptedReport(prepared, rules, results, finishedBefore, signal ?? 'SIGINT');
       finishReport(interrupted, prepared, out, { outDir: settings.out, record: settings.record, baseline, baselinePath, strict: options.strict, verbose: options.verbose });
     })();
     return interruptReport;
@@ -149,16 +149,18 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     report = buildRunReport(prepared.runInfo, outcome.results, outcome.harnessErrors);
   } finally {
     budget?.dispose();
-    // A cleanup that fails is a harness error of this run, shown with the results rather than
-    // instead of them.
     if (!interruptReport) {
       onInterrupt.unregister();
+      // Before teardown: a signal now is the registry's alone (it cleans up and exits, or, with
+      // nothing left to clean, Node's default ends the process), never swallowed by these.
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      // A cleanup that fails is a harness error of this run, shown with the results rather than
+      // instead of them.
       await prepared.close().catch((err: unknown) => {
         cleanupError = err;
       });
     }
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigterm);
   }
   if (!report) throw cleanupError ?? new HarnessError('E_FIXTURE', 'the run ended without results');
   if (cleanupError) {
@@ -186,22 +188,9 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   });
 }
 
-/**
- * The report of a run a signal stopped: rules that had finished before the signal keep their
- * status; every other rule is `interrupted` (cut short, or not started), whatever went wrong with
- * it after the signal, so nothing the interruption causes is blamed on the target.
- */
-function interruptedReport(prepared: PreparedRun, rules: readonly Rule[], results: readonly RuleResult[], finishedBefore: ReadonlySet<string>, signal: Signal, info: PreparedRun['runInfo']): RunReport {
-  const byId = new Map(results.map((r) => [r.id, r]));
-  const why = `interrupted by ${signal}`;
-  const all = rules.map((rule): RuleResult => {
-    const r = byId.get(rule.id);
-    if (r && (finishedBefore.has(rule.id) || r.status === 'passed' || r.status === 'failed' || r.status === 'skipped')) return r;
-    const base = r ?? { id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence, basis: basisOf(rule.evidence), confirmed: isConfirmed(rule), statement: rule.statement, cases: 0 };
-    const { errorCode: _code, reason: _reason, ...rest } = base as RuleResult;
-    return { ...rest, status: 'interrupted', cases: r?.cases ?? 0, reason: r && r.cases > 0 ? `${why} after ${r.cases} cases` : `${why} before it started` };
-  });
-  const report = buildRunReport(info, all, []);
+/** The report of a run a signal stopped (reports/interruptedResults.ts says which rule gets which status). */
+function interruptedReport(prepared: PreparedRun, rules: readonly Rule[], results: readonly RuleResult[], finishedBefore: ReadonlySet<string>, signal: Signal): RunReport {
+  const report = buildRunReport(prepared.runInfo, interruptedResults(rules, results, finishedBefore, signal), []);
   report.interrupted = true;
   report.signal = signal;
   const notes = prepared.teardownNotes();
