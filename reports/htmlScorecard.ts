@@ -1,4 +1,4 @@
-import type { RunReport } from './runReport.js';
+import { countsAsFailure, type RunReport } from './runReport.js';
 import { basisOf, type RuleResult } from './ruleResult.js';
 import { reportTotals } from './reportTotals.js';
 import { areaOf } from './ruleArea.js';
@@ -58,8 +58,8 @@ function ruleRow(r: RuleResult, known: ReadonlySet<string>): string {
 function outcomeBlock(report: RunReport, strict: boolean): string {
   const code = exitCodeOfReport(report, { strict });
   const b = report.baseline;
-  const failed = report.rules.filter((r) => r.status === 'failed').length;
-  const fresh = b ? b.newFailures.length + b.expired.length : failed;
+  // Unconfirmed failures are not new failures unless --strict: the same count as outcomeLine's.
+  const fresh = b ? b.newFailures.length + b.expired.length : report.rules.filter((r) => countsAsFailure(r, { strict })).length;
   const known = b && !b.written ? `<span data-outcome="known-gaps">${b.knownFailures.length} known gap${b.knownFailures.length === 1 ? '' : 's'}</span>` : '';
   const cls = code === 0 ? 'green' : code === 130 || code === 143 ? 'stopped' : 'red';
   return `<p id="outcome" class="${cls}" data-exit-code="${code}"><span data-outcome="exit-code">exit ${code}</span><span data-outcome="new-failures">${fresh} new failure${fresh === 1 ? '' : 's'}</span>${known}<span data-outcome="baseline">${b ? `baseline <code>${esc(b.file)}</code>${b.written ? ' (written by this run)' : ''}` : 'no baseline: every failure is new'}</span></p><p class="outcome-line">${esc(outcomeLine(report, { strict }))}</p>`;
