@@ -39,6 +39,8 @@ export interface ThrottleStats {
   createsByName: ReadonlyMap<string, number>;
   /** Admitted client writes (UserPoolClientUpdate) per user pool. */
   writesByPool: ReadonlyMap<string, number>;
+  /** Admitted requests per `<pool> <operation>`, for operations that name a pool. */
+  admittedByPoolOperation: ReadonlyMap<string, number>;
 }
 
 export interface ThrottlingCognito {
@@ -82,6 +84,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
   const throttled = new Map<string, number>();
   const createsByName = new Map<string, number>();
   const writesByPool = new Map<string, number>();
+  const admittedByPoolOperation = new Map<string, number>();
 
   const refill = (key: string, rate: number, t: number): TokenBucket => {
     const cap = rate * burstSeconds;
@@ -144,6 +147,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
       }
       if (operation === 'CreateUserPoolClient') bump(createsByName, String(input.ClientName));
       if (category.name === 'UserPoolClientUpdate' && pool !== undefined) bump(writesByPool, pool);
+      if (pool !== undefined) bump(admittedByPoolOperation, `${pool} ${operation}`);
     }
     bump(admitted, operation);
     forward(req, body, res);
@@ -157,6 +161,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
       throttled: Object.fromEntries(throttled),
       createsByName: new Map(createsByName),
       writesByPool: new Map(writesByPool),
+      admittedByPoolOperation: new Map(admittedByPoolOperation),
     }),
     close: async () => {
       await server.close();
