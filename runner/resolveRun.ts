@@ -75,6 +75,8 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     ...(quotas === undefined ? {} : { quotas }),
     ...(account.guarded ? { account: { account: account.account, arn: account.arn } } : {}),
     ...(settings.budget === undefined ? {} : { budget: settings.budget }),
+    // A recording names one pool for all its cases (targets/recordingTarget.ts setPool).
+    ...(settings.record === undefined ? {} : { maxPools: 1 }),
   });
   return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan };
 }
