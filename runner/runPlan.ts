@@ -227,12 +227,19 @@ export function quotaLimitMs(alone: Readonly<Record<string, RequestCount>>, shar
   return Math.round(1000 * Math.max(0, ...account.values(), ...firstPool.values()));
 }
 
-/** The fewest pools within 2% of the shortest limit any number of pools up to maxPools gives. */
+/**
+ * The number of pools up to maxPools with the shortest run, counting POOL_COST_MS for each pool
+ * beyond the first; of two within 2% of each other, the fewer.
+ */
 function bestPoolCount(alone: Readonly<Record<string, RequestCount>>, shared: Readonly<Record<string, RequestCount>>, quotas: QuotaRates, maxPools: number): number {
-  const limits = Array.from({ length: Math.min(maxPools, MAX_POOLS) }, (_, i) => quotaLimitMs(alone, shared, quotas, i + 1));
-  const best = Math.min(...limits);
-  return limits.findIndex((ms) => ms <= best * 1.02) + 1;
+  const costs = Array.from({ length: Math.min(maxPools, MAX_POOLS) }, (_, i) => quotaLimitMs(alone, shared, quotas, i + 1) + i * POOL_COST_MS);
+  const best = Math.min(...costs);
+  return costs.findIndex((ms) => ms <= best * 1.02) + 1;
 }
+
+// What one more pool costs a run besides its requests' quota: its fixture and cleanup, 7 requests
+// sent one after the other, and the pool's creation; a pool must save more than this to be used.
+const POOL_COST_MS = 5_000;
 
 // Beyond this many pools no default quota gains anything (15 per category / 5 per operation = 3).
 const MAX_POOLS = 8;
