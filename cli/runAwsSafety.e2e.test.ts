@@ -133,8 +133,8 @@ describe('the account guard and --plan', () => {
     expect(ran.stdout).toContain(`account   ${STS_STUB_DEFAULT_ACCOUNT} (arn:aws:sts::${STS_STUB_DEFAULT_ACCOUNT}:`);
     expect(ran.stdout).toMatch(/rules {5}23 selected: 23 to run/);
     expect(ran.stdout).toMatch(/CreateUserPoolClient\s+115\n/);
-    expect(ran.stdout).toMatch(/creates {3}user pool cc-\d{8}t\d{6}-[0-9a-f]{4}-1;/);
-    expect(ran.stdout).toMatch(/quotas {4}writes 5\/s per pool, 15\/s per account/);
+    expect(ran.stdout).toMatch(/creates {3}(\d+ × )?user pool cc-\d{8}t\d{6}-[0-9a-f]{4}-1[,;]/);
+    expect(ran.stdout).toMatch(/quotas {4}5\/s per write operation and 5\/s per read operation in each pool; 15\/s per write category and 15\/s per read category in the account/);
     expect(ran.stdout).toMatch(/duration  about \d+s at these rates/);
   });
 
@@ -175,7 +175,7 @@ describe('the account guard and --plan', () => {
     expect(throttling?.counts).toMatchObject({ sent: 15, throttled: 0, retried: 0 });
     expect(ran.stdout).toContain('Plan (made before the first request):');
     expect(ran.stdout).toContain(`run id ${prefix}, account ${STS_STUB_DEFAULT_ACCOUNT}`);
-    expect(ran.stdout).toMatch(/Harness event throttling \(not a verdict\): 15 requests sent \(quotas 5\/s per pool, 15\/s per account\): 0 answered with throttling/);
+    expect(ran.stdout).toMatch(/Harness event throttling \(not a verdict\): 15 requests sent \(quotas 5\/s per operation per pool, 15\/s per category per account\): 0 answered with throttling/);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('**Plan** (made before the first request):');
     expect(await poolsAt(fake.endpoint)).toEqual([]);
   });
@@ -224,15 +224,16 @@ describe('the account guard under plain vitest (runner/globalSetup.ts)', () => {
 });
 
 /**
- * The same run twice, side by side, each against its own throttling Cognito (AWS's limits: 5 client
- * writes per second per pool, 15 per account, with a second's burst): once under the default
+ * The same run twice, side by side, each against its own throttling Cognito (AWS's limits: 5 per
+ * second per operation in a pool, 15 per category in the account, with a second's burst; `--record`
+ * keeps each run to one pool): once under the default
  * quotas, which keep it below the limits, and once with the limiter set a fifth above them, so
  * that the fake must throttle (over a run of about 45 s it is asked for more than its buckets hold)
  * and only the rate decreases and the retries keep throttling out of the verdicts.
  */
 const SCENARIOS = [
-  { name: 'under AWS\'s default quotas', flags: [] as string[], quotas: 'quotas 5/s per pool, 15/s per account', throttles: false },
-  { name: 'with the limiter a fifth above the real quota', flags: ['--pool-rps', '6', '--account-rps', '18'], quotas: 'quotas 6/s per pool, 18/s per account', throttles: true },
+  { name: 'under AWS\'s default quotas', flags: [] as string[], quotas: 'quotas 5/s per operation per pool, 15/s per category per account', throttles: false },
+  { name: 'with the limiter a fifth above the real quota', flags: ['--pool-rps', '6', '--account-rps', '18'], quotas: 'quotas 6/s per operation per pool, 18/s per category per account', throttles: true },
 ].map((s) => ({ ...s, slug: s.name.replace(/\W+/g, '-') }));
 
 describe('quotas: --rules \'default.*,output.*\' --runs 5 against a Cognito that throttles as AWS does', () => {

@@ -57,9 +57,12 @@ Real AWS (see "Running against AWS safely" in the README):
   --plan               print the plan (target and account, rules and cases, requests by operation,
                        what it creates and under which names, duration at the quotas) and stop:
                        nothing is sent to Cognito (for AWS, only the account check goes to STS)
-  --pool-rps N         requests per second per user pool (default ${AWS_QUOTA_RATES.poolWritesPerSecond} for aws; emulators: no limit)
-  --account-rps N      requests per second per account, all pools together (default ${AWS_QUOTA_RATES.accountWritesPerSecond} for aws;
-                       emulators: no limit; on an emulator one of the two alone limits both)
+  --pool-rps N         requests per second per operation in one user pool (default ${AWS_QUOTA_RATES.poolWritesPerSecond} for aws;
+                       emulators: none, the rate is learned from the first throttling answer)
+  --account-rps N      requests per second per quota category (UserPoolClientUpdate, …) in the account, all
+                       pools together (default ${AWS_QUOTA_RATES.accountWritesPerSecond} for aws; emulators: as --pool-rps; on an
+                       emulator one of the two alone limits both). With quotas a run uses as many pools as they
+                       make worth it (3 at the defaults); see docs/aws-quotas.md
   --max-requests N     request budget: once spent no new case starts, cases in flight finish,
                        cleanup runs, and unfinished rules are reported incomplete with the reason
   --time-budget D      time budget (90s, 45m, 1h30m), the same way

@@ -53,7 +53,7 @@ export function planHeaderLines(plan: ReportPlan): string[] {
   if (plan.quotas) {
     const q = plan.quotas;
     const duration = plan.expectedDurationMs === undefined ? '' : `; about ${minutes(plan.expectedDurationMs)} at these rates`;
-    lines.push(`quotas writes ${q.poolWritesPerSecond}/s per pool, ${q.accountWritesPerSecond}/s per account; reads ${q.poolReadsPerSecond}/s per pool, ${q.accountReadsPerSecond}/s per account${duration}`);
+    lines.push(`quotas ${q.poolWritesPerSecond}/s per write and ${q.poolReadsPerSecond}/s per read operation in each pool, ${q.accountWritesPerSecond}/s per write and ${q.accountReadsPerSecond}/s per read category in the account${duration}`);
   }
   const b = plan.budget;
   if (b && (b.maxRequests !== undefined || b.timeBudgetMs !== undefined)) {

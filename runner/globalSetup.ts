@@ -30,7 +30,8 @@ export async function setup(project: TestProject): Promise<void> {
   if (cliOnly.length) {
     throw new HarnessError('E_CONFIG', `${cliOnly.join(', ')}: plain vitest cannot record or keep a budget; use \`cognito-conformance run\` (--record, --max-requests, --time-budget)`);
   }
-  const resolved = await resolveRun(settings);
+  // One pool: the suite files each run against `pool` (only the in-process runner spreads rules over pools).
+  const resolved = await resolveRun(settings, { maxPools: 1 });
   prepared = await prepareRun(settings, processCleanupRegistry(), resolved);
   project.provide('conformance', prepared.context);
   project.provide('conformanceReport', prepared.runInfo);

@@ -2,6 +2,7 @@ import type { Rule } from '../contract/rule.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange, Target } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
+import { persistentTarget } from '../targets/persistentTarget.js';
 import type { Observation } from '../oracles/observation.js';
 import { earlierClientIdsView } from './earlierClientIdsView.js';
 
@@ -47,7 +48,8 @@ export async function observeCase(rule: Rule, testCase: TestCase, env: ObserveEn
   } finally {
     if (clientId) {
       env.earlierClientIds.add(clientId);
-      await target.send('DeleteUserPoolClient', { UserPoolId: env.userPoolId, ClientId: clientId });
+      // Cleanup: throttling is waited out here too (the verdict does not depend on this answer).
+      await persistentTarget(target).send('DeleteUserPoolClient', { UserPoolId: env.userPoolId, ClientId: clientId });
     }
   }
   return { rule, testCase, create, sentAt, receivedAt, describe, listBefore, listAfter, earlierClientIds };

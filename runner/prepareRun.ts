@@ -42,11 +42,15 @@ export interface PreparedRun {
 export async function prepareRun(settings: RunSettings, registry: CleanupRegistry, resolvedRun?: ResolvedRun): Promise<PreparedRun> {
   const resolved = resolvedRun ?? (await resolveRun(settings));
   const { config } = resolved;
-  let fixture: PoolFixture | undefined;
+  // The run's pools (resolved.plan.pools of them), the first one first.
+  const fixtures: PoolFixture[] = [];
   let opened: Awaited<ReturnType<typeof openTarget>> | undefined;
   const handle = registry.register('conformance run', async () => {
-    await fixture?.cleanup();
+    // One after the other, newest first: cognito-local garbles its store under parallel writes.
+    let failure: unknown;
+    for (const f of [...fixtures].reverse()) await f.cleanup().catch((err: unknown) => (failure ??= err));
     await opened?.close();
+    if (failure !== undefined) throw failure;
   });
   try {
     opened = await openTarget(config, {
@@ -62,7 +66,14 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     const runId = resolved.runIdPrefix;
     // Emulators do not call Amazon Pinpoint, so well-formed made-up analytics values exercise the
     // analytics rules there; against AWS they need a real project, which a run does not create.
-    fixture = await createPoolFixture(runTarget, { runIdPrefix: runId, syntheticAnalytics: config.kind === 'emulator', registry });
+    for (let index = 1; index <= resolved.plan.pools; index++) {
+      const made = await createPoolFixture(runTarget, { runIdPrefix: runId, index, syntheticAnalytics: config.kind === 'emulator', registry });
+      fixtures.push(made);
+      // Rules are spread over pools that are alike: one that came out otherwise is not used.
+      if (JSON.stringify(made.capabilities) !== JSON.stringify(fixtures[0]?.capabilities)) break;
+    }
+    const fixture = fixtures[0] as PoolFixture;
+    const pools = fixtures.filter((f) => JSON.stringify(f.capabilities) === JSON.stringify(fixture.capabilities)).map((f) => f.context);
     recording?.setPool(fixture.context);
     const target = opened.settings;
     const startedAt = new Date().toISOString();
@@ -72,6 +83,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       runs: settings.runs,
       target,
       pool: fixture.context,
+      ...(pools.length > 1 ? { pools } : {}),
       capabilities: fixture.capabilities,
       startedAt,
       targetArgs: settings.targetArgs,
@@ -104,7 +116,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       ...(recording === undefined ? {} : { recording }),
       traffic: () => live.traffic(),
       close: () => handle.run(),
-      teardownNotes: () => fixture?.notes ?? [],
+      teardownNotes: () => fixtures.flatMap((f) => f.notes),
     };
   } catch (err) {
     await handle.run();

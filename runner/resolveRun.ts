@@ -37,6 +37,8 @@ export interface ResolveOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** For tests: a fixed run id prefix. */
   runIdPrefix?: string;
+  /** At most this many pools (plain vitest: 1, its suite files each use the first pool). */
+  maxPools?: number;
 }
 
 /**
@@ -76,6 +78,8 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     ...(quotas === undefined ? {} : { quotas }),
     ...(account.guarded ? { account: { account: account.account, arn: account.arn } } : {}),
     ...(settings.budget === undefined ? {} : { budget: settings.budget }),
+    // A recording names one pool for all its cases (targets/recordingTarget.ts setPool).
+    ...(settings.record === undefined ? (options.maxPools === undefined ? {} : { maxPools: options.maxPools }) : { maxPools: 1 }),
   });
   return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan };
 }

@@ -14,6 +14,11 @@ export interface RunContext {
   runs: number;
   target: TargetSettings;
   pool: PoolContext;
+  /**
+   * Every pool of the run, `pool` first, when it has more than one (runner/runPlan.ts: as many as
+   * the quotas make worth it); the in-process runner spreads the rules over them.
+   */
+  pools?: readonly PoolContext[];
   /** What the pool fixture could create; rules needing the rest are skipped with the reason. */
   capabilities: FixtureCapabilities;
   startedAt: string;

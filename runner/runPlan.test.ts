@@ -38,7 +38,7 @@ describe('planRun', () => {
   const rules = selectRules(contract.rules, ALL_KINDS, 'default.*,consistency.*,analytics.*,client-name.max-length');
 
   it('counts rules, cases and requests by operation, fixture and cleanup included', () => {
-    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' } });
+    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, maxPools: 1, account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' } });
     const defaults = rules.filter((r) => r.kind === 'default').length;
     // AWS: no Pinpoint project, so the analytics rules are skipped and cost nothing.
     expect(plan.rules.skipped.map((s) => s.id).sort()).toEqual(['analytics.application-id-needs-role-and-external-id', 'analytics.application-id-or-arn']);
@@ -54,20 +54,38 @@ describe('planRun', () => {
     }
     const sum = Object.values(plan.requests).reduce((n, r) => n + r.atMost, 0);
     expect(plan.total.atMost).toBe(sum);
-    // Writes go at 5/s in the run's one pool; they outnumber the reads.
-    const writes = ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider', 'CreateUserPoolClient', 'DeleteUserPoolClient', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool']
-      .reduce((n, op) => n + (plan.requests[op]?.expected ?? 0), 0);
-    expect(plan.expectedDurationMs).toBe(Math.round((1000 * writes) / 5));
+    // In one pool the creates, at 5/s for that operation in the pool, are the busiest bucket.
+    expect(plan.pools).toBe(1);
+    expect(plan.expectedDurationMs).toBe(Math.round((1000 * plan.cases) / 5));
   });
 
   it('names what it will create with the run id, as the pool fixture then does', () => {
-    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES });
+    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, maxPools: 1 });
     expect(plan.resources.map((r) => `${r.type}: ${r.name}`)).toEqual([
       `user pool: ${PREFIX}-1`,
       `resource server: https://${PREFIX}.example (${PREFIX}-rs)`,
       `identity provider: ${PREFIX.slice(0, 27)}-saml (SAML)`,
       'app client: as each case generates it',
     ]);
+  });
+
+  it('spreads the rules over the pools the quotas make worth it: the whole contract at the defaults in 3 pools, client writes at the account\'s 15/s', () => {
+    const all = selectRules(contract.rules, ALL_KINDS, undefined);
+    const one = planRun({ rules: all, runs: 25, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, maxPools: 1 });
+    const plan = planRun({ rules: all, runs: 25, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES });
+    expect(plan.pools).toBe(3);
+    expect(plan.resources[0]).toMatchObject({ type: 'user pool', name: `${PREFIX}-1, ${PREFIX}-2, ${PREFIX}-3`, count: { expected: 3, atMost: 3 } });
+    expect(plan.fixture.expected).toBe(3 * 7);
+    const clientWrites = (plan.requests.CreateUserPoolClient?.expected ?? 0) + (plan.requests.DeleteUserPoolClient?.expected ?? 0);
+    // UserPoolClientUpdate's 15 per second in the account is the busiest bucket with 3 pools …
+    expect(plan.expectedDurationMs).toBe(Math.round((1000 * clientWrites) / 15));
+    // … where one pool is held to 5 creates per second.
+    expect(one.expectedDurationMs).toBe(Math.round((1000 * (one.requests.CreateUserPoolClient?.expected ?? 0)) / 5));
+    expect(formatPlan(plan)).toContain('with the rules spread over 3 pools');
+    // Without quotas (an emulator): one pool.
+    expect(planRun({ rules: all, runs: 25, target: EMULATOR, runIdPrefix: PREFIX }).pools).toBe(1);
+    // A single rule: one pool, whatever the quotas.
+    expect(planRun({ rules: all.slice(0, 1), runs: 25, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES }).pools).toBe(1);
   });
 
   it('on an emulator: analytics rules run (made-up Pinpoint values), no quotas, no duration', () => {
@@ -80,7 +98,7 @@ describe('planRun', () => {
 
   it('prints one block for the terminal: target, account, run id, rules, requests, resources, quotas, duration, budget', () => {
     const text = formatPlan(planRun({
-      rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES,
+      rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, maxPools: 1,
       account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' }, budget: { maxRequests: 500, timeBudgetMs: 1_800_000 },
     }));
     expect(text).toMatch(/^Plan \(nothing has been sent yet\):\n/);
@@ -90,7 +108,8 @@ describe('planRun', () => {
     expect(text).toMatch(/rules {5}\d+ selected: \d+ to run, 2 skipped\n {14}analytics\.\S+: no Pinpoint project configured for this run/);
     expect(text).toMatch(/ {14}DeleteUserPoolClient +\d+ \(at most \d+\)/);
     expect(text).toContain(`user pool ${PREFIX}-1; removed at the end, also on failure and Ctrl-C`);
-    expect(text).toContain('quotas    writes 5/s per pool, 15/s per account; reads 5/s per pool, 15/s per account');
+    expect(text).toContain('quotas    5/s per write operation and 5/s per read operation in each pool; 15/s per write category and 15/s per read category in the account');
+    expect(text).toContain('https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html');
     expect(text).toMatch(/duration  about \d+(m\d+s|s|m) at these rates/);
     expect(text).toContain('budget    at most 500 requests, at most 30m; when spent no new case starts and unfinished rules are reported incomplete');
   });

@@ -1,7 +1,9 @@
 import type { Rule } from '../contract/rule.js';
 import { formatDuration } from './durationText.js';
 import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
-import { quotaCategory, type QuotaRates } from '../targets/quotaLimiter.js';
+import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
+import type { QuotaRates } from '../targets/quotaLimiter.js';
+import { runsAlone } from './sequentialKinds.js';
 
 /**
  * What a run will do, computed before it sends anything (`run --plan`, and the head of an AWS
@@ -43,6 +45,8 @@ export interface PlanInput {
   /** What the pool fixture is expected to create; by default all of it, analytics only on emulators. */
   capabilities?: FixtureCapabilities;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /** At most this many pools (1 with `--record`: a recording holds one pool); by default as many as the quotas make worth it. */
+  maxPools?: number;
 }
 
 export interface RequestCount {
@@ -72,7 +76,13 @@ export interface RunPlan {
   fixture: RequestCount;
   resources: PlannedResource[];
   quotas?: QuotaRates;
-  /** At the quota rates, when there are quotas. */
+  /**
+   * User pools the run creates and spreads its rules over: with quotas, as many as shorten the run
+   * (each operation has its own 5 per second in every pool, the account's category rate is shared:
+   * at the defaults 3 pools let client writes reach the account's 15 per second); else 1.
+   */
+  pools: number;
+  /** At the quota rates, when there are quotas: the least time they allow for the requests planned (see quotaLimitMs). */
   expectedDurationMs?: number;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
 }
@@ -98,10 +108,10 @@ export function requestsPerCase(rule: Rule): Record<string, RequestCount> {
 }
 
 /** The names createPoolFixture (targets/poolFixture.ts) gives what it creates; a test holds them equal. */
-export function fixtureNames(runIdPrefix: string): { poolName: string; resourceServerIdentifier: string; resourceServerName: string; identityProviderName: string } {
+export function fixtureNames(runIdPrefix: string, index = 1): { poolName: string; resourceServerIdentifier: string; resourceServerName: string; identityProviderName: string } {
   const PROVIDER_NAME_MAX = 32;
   return {
-    poolName: `${runIdPrefix}-1`,
+    poolName: `${runIdPrefix}-${index}`,
     resourceServerIdentifier: `https://${runIdPrefix}.example`,
     resourceServerName: `${runIdPrefix}-rs`,
     identityProviderName: `${runIdPrefix.slice(0, PROVIDER_NAME_MAX - '-saml'.length)}-saml`,
@@ -131,29 +141,39 @@ export function planRun(input: PlanInput): RunPlan {
     else skipped.push({ id: rule.id, reason: lacking });
   }
 
-  const requests: Record<string, RequestCount> = {};
-  const add = (operation: string, expected: number, atMost: number) => {
-    const r = (requests[operation] ??= { expected: 0, atMost: 0 });
+  // Requests of the rules that run alone (one pool to themselves, runRules.ts), and of the others.
+  const alone: Record<string, RequestCount> = {};
+  const shared: Record<string, RequestCount> = {};
+  const addTo = (into: Record<string, RequestCount>, operation: string, expected: number, atMost: number) => {
+    const r = (into[operation] ??= { expected: 0, atMost: 0 });
     r.expected += expected;
     r.atMost += atMost;
   };
-  const fixture: RequestCount = { expected: 0, atMost: 0 };
-  for (const operation of FIXTURE_REQUESTS) add(operation, 1, 1);
   for (const rule of toRun) {
-    for (const [operation, n] of Object.entries(requestsPerCase(rule))) add(operation, n.expected * input.runs, n.atMost * input.runs);
+    for (const [operation, n] of Object.entries(requestsPerCase(rule))) addTo(runsAlone(rule.kind) ? alone : shared, operation, n.expected * input.runs, n.atMost * input.runs);
   }
-  for (const operation of CLEANUP_REQUESTS) add(operation, 1, 1);
-  fixture.expected = fixture.atMost = FIXTURE_REQUESTS.length + CLEANUP_REQUESTS.length;
+  const maxPools = Math.max(1, Math.min(input.maxPools ?? Infinity, toRun.filter((r) => !runsAlone(r.kind)).length + (Object.keys(alone).length > 0 ? 1 : 0)));
+  const pools = input.quotas === undefined ? 1 : bestPoolCount(alone, shared, input.quotas, maxPools);
+
+  const requests: Record<string, RequestCount> = {};
+  const add = (operation: string, expected: number, atMost: number) => addTo(requests, operation, expected, atMost);
+  const fixture: RequestCount = { expected: 0, atMost: 0 };
+  for (const operation of FIXTURE_REQUESTS) add(operation, pools, pools);
+  for (const part of [alone, shared]) for (const [operation, n] of Object.entries(part)) add(operation, n.expected, n.atMost);
+  for (const operation of CLEANUP_REQUESTS) add(operation, pools, pools);
+  fixture.expected = fixture.atMost = (FIXTURE_REQUESTS.length + CLEANUP_REQUESTS.length) * pools;
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
   const cases = toRun.length * input.runs;
   const names = fixtureNames(input.runIdPrefix);
+  const poolNames = Array.from({ length: pools }, (_, i) => fixtureNames(input.runIdPrefix, i + 1).poolName).join(', ');
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };
+  const inEach = pools === 1 ? '' : ' in each pool';
   const resources: PlannedResource[] = [
-    { type: 'user pool', name: names.poolName, count: { expected: 1, atMost: 1 }, removed: 'at the end, also on failure and Ctrl-C' },
-    { type: 'resource server', name: `${names.resourceServerIdentifier} (${names.resourceServerName})`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
-    { type: 'identity provider', name: `${names.identityProviderName} (SAML)`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
+    { type: 'user pool', name: poolNames, count: { expected: pools, atMost: pools }, removed: 'at the end, also on failure and Ctrl-C' },
+    { type: 'resource server', name: `${names.resourceServerIdentifier} (${names.resourceServerName})${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
+    { type: 'identity provider', name: `${names.identityProviderName} (SAML)${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
     {
       type: 'app client', name: 'as each case generates it',
       count: { expected: Math.round(requests.DeleteUserPoolClient?.expected ?? 0), atMost: clients.atMost },
@@ -171,33 +191,58 @@ export function planRun(input: PlanInput): RunPlan {
     total,
     fixture,
     resources,
+    pools,
   };
   if (input.account !== undefined) plan.account = input.account;
   if (input.budget !== undefined) plan.budget = input.budget;
   if (input.quotas !== undefined) {
     plan.quotas = input.quotas;
-    plan.expectedDurationMs = durationAt(requests, input.quotas);
+    plan.expectedDurationMs = quotaLimitMs(alone, shared, input.quotas, pools);
   }
   return plan;
 }
 
 /**
- * A run works in one pool, so writes go at the lower of the pool and account write rates and reads
- * at the lower read rate; with requests in flight the two proceed side by side, so the run takes
- * as long as the busier of them.
+ * The least time the quotas allow for these requests in `pools` pools (Cognito's documented
+ * model, targets/cognitoQuotaCategory.ts): every category's requests share the account's rate for
+ * it, and every operation has its own rate in each pool. Rules that run alone send in one pool of
+ * their own (the first), the others spread evenly over all of them. Requests in flight proceed
+ * side by side, so the run takes as long as its busiest bucket; the pool fixture and cleanup, a
+ * few requests per pool, are counted in their buckets too. A lower bound: latency and the tail of
+ * the last rules add to it, which at real latencies and 4 or more requests in flight is small.
  */
-function durationAt(requests: Readonly<Record<string, RequestCount>>, quotas: QuotaRates): number {
-  let writes = 0;
-  let reads = 0;
-  for (const [operation, n] of Object.entries(requests)) {
-    if (quotaCategory(operation) === 'write') writes += n.expected;
-    else reads += n.expected;
-  }
-  const writeRate = Math.min(quotas.poolWritesPerSecond, quotas.accountWritesPerSecond);
-  const readRate = Math.min(quotas.poolReadsPerSecond, quotas.accountReadsPerSecond);
-  return Math.round(1000 * Math.max(writes / writeRate, reads / readRate));
+export function quotaLimitMs(alone: Readonly<Record<string, RequestCount>>, shared: Readonly<Record<string, RequestCount>>, quotas: QuotaRates, pools: number): number {
+  const account = new Map<string, number>();
+  const firstPool = new Map<string, number>();
+  const rate = (kind: 'write' | 'read', scope: 'pool' | 'account') =>
+    scope === 'pool' ? (kind === 'write' ? quotas.poolWritesPerSecond : quotas.poolReadsPerSecond) : kind === 'write' ? quotas.accountWritesPerSecond : quotas.accountReadsPerSecond;
+  const count = (operation: string, n: number, inFirstPool: number) => {
+    const c = quotaCategoryOf(operation);
+    account.set(c.name, (account.get(c.name) ?? 0) + n / rate(c.kind, 'account'));
+    if (c.perPoolOperation) firstPool.set(operation, (firstPool.get(operation) ?? 0) + inFirstPool / rate(c.kind, 'pool'));
+  };
+  for (const operation of [...FIXTURE_REQUESTS, ...CLEANUP_REQUESTS]) count(operation, pools, 1);
+  for (const [operation, n] of Object.entries(alone)) count(operation, n.expected, n.expected);
+  for (const [operation, n] of Object.entries(shared)) count(operation, n.expected, n.expected / pools);
+  return Math.round(1000 * Math.max(0, ...account.values(), ...firstPool.values()));
 }
 
+/**
+ * The number of pools up to maxPools with the shortest run, counting POOL_COST_MS for each pool
+ * beyond the first; of two within 2% of each other, the fewer.
+ */
+function bestPoolCount(alone: Readonly<Record<string, RequestCount>>, shared: Readonly<Record<string, RequestCount>>, quotas: QuotaRates, maxPools: number): number {
+  const costs = Array.from({ length: Math.min(maxPools, MAX_POOLS) }, (_, i) => quotaLimitMs(alone, shared, quotas, i + 1) + i * POOL_COST_MS);
+  const best = Math.min(...costs);
+  return costs.findIndex((ms) => ms <= best * 1.02) + 1;
+}
+
+// What one more pool costs a run besides its requests' quota: its fixture and cleanup, 7 requests
+// sent one after the other, and the pool's creation; a pool must save more than this to be used.
+const POOL_COST_MS = 5_000;
+
+// Beyond this many pools no default quota gains anything (15 per category / 5 per operation = 3).
+const MAX_POOLS = 8;
 
 function count(n: RequestCount): string {
   return n.expected === n.atMost ? String(n.expected) : `${n.expected} (at most ${n.atMost})`;
@@ -226,11 +271,16 @@ export function formatPlan(plan: RunPlan): string {
   });
   if (plan.quotas !== undefined) {
     const q = plan.quotas;
-    row('quotas', `writes ${q.poolWritesPerSecond}/s per pool, ${q.accountWritesPerSecond}/s per account; reads ${q.poolReadsPerSecond}/s per pool, ${q.accountReadsPerSecond}/s per account`);
+    row('quotas', `${q.poolWritesPerSecond}/s per write operation and ${q.poolReadsPerSecond}/s per read operation in each pool; ` +
+      `${q.accountWritesPerSecond}/s per write category and ${q.accountReadsPerSecond}/s per read category in the account`);
+    lines.push(`              (Cognito's documented defaults are 5 and 15: UserPoolClientUpdate, UserPoolClientRead, UserPoolUpdate and`);
+    lines.push(`              UserPoolResourceUpdate 15/s per account, each client and resource operation 5/s per pool; Developer Guide,`);
+    lines.push(`              "Quotas in Amazon Cognito", https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html)`);
   } else {
     row('quotas', 'none (an emulator)');
   }
-  row('duration', plan.expectedDurationMs === undefined ? 'as fast as the target answers' : `about ${formatDuration(plan.expectedDurationMs)} at these rates`);
+  const spread = plan.pools === 1 ? '' : ` with the rules spread over ${plan.pools} pools`;
+  row('duration', plan.expectedDurationMs === undefined ? 'as fast as the target answers' : `about ${formatDuration(plan.expectedDurationMs)} at these rates${spread} (the least they allow)`);
   if (plan.budget !== undefined) {
     const parts = [
       ...(plan.budget.maxRequests === undefined ? [] : [`at most ${plan.budget.maxRequests} requests`]),

@@ -4,7 +4,9 @@ import { ALL_KINDS } from '../contract/rule.js';
 import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
 import type { Target } from '../targets/exchange.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
+import { sendToFake } from '../testing/sendToFake.js';
 import { prepareRun, type PreparedRun } from './prepareRun.js';
+import { resolveRun } from './resolveRun.js';
 import { createRunBudget } from './runBudget.js';
 import { readRunSettings } from './runSettings.js';
 import { runRules } from './runRules.js';
@@ -109,5 +111,66 @@ describe('runRules: the in-process runner', () => {
     // Every case that was started finished: each client it created was deleted again.
     const left = await prepared.target.send('ListUserPoolClients', { UserPoolId: prepared.context.pool.userPoolId, MaxResults: 60 });
     expect((left.body as { UserPoolClients: unknown[] }).UserPoolClients).toEqual([]);
+  });
+});
+
+describe('runRules over several pools (quotas set: as many pools as they make worth it)', () => {
+  it('spreads the rules over the pools, keeps the first to the rules that run alone while they run, and removes every pool at the end', async () => {
+    const fake = await startFakeCognito();
+    try {
+      const patterns = 'side-effect.*,default.*';
+      const settings = readRunSettings({ endpoint: fake.endpoint, region: 'us-east-1', runs: '2', concurrency: '4', rules: patterns, poolRps: '100', accountRps: '300' }, 'flags');
+      // A run this small is planned in one pool (another pool would cost more than it saves): three, as a whole-contract run gets.
+      const resolved = await resolveRun(settings);
+      const prepared = await prepareRun(settings, quiet(), { ...resolved, plan: { ...resolved.plan, pools: 3 } });
+      const poolsOf = (body: unknown) => ((body as { UserPools?: { Id: string }[] }).UserPools ?? []).map((p) => p.Id);
+      let pools: string[] = [];
+      try {
+        pools = (prepared.context.pools ?? []).map((p) => p.userPoolId);
+        expect(pools).toHaveLength(3);
+        expect(pools[0]).toBe(prepared.context.pool.userPoolId);
+        const rules = selectRules(contract.rules, ALL_KINDS, patterns);
+        // Creates per pool; while a rule that runs alone is in flight, creates in flight in the first pool (only its own: at most 1).
+        const creates = new Map<string, number>();
+        let aloneActive = 0;
+        let inFirstPool = 0;
+        let crowded = 0;
+        const target: Target = {
+          info: prepared.target.info,
+          async send(operation, input, options) {
+            const pool = String(input.UserPoolId);
+            const counted = operation === 'CreateUserPoolClient' && pool === pools[0];
+            if (operation === 'CreateUserPoolClient') creates.set(pool, (creates.get(pool) ?? 0) + 1);
+            if (counted && ++inFirstPool > 1 && aloneActive > 0) crowded++;
+            try {
+              return await prepared.target.send(operation, input, options);
+            } finally {
+              if (counted) inFirstPool--;
+            }
+          },
+          close: () => prepared.target.close(),
+        };
+        const outcome = await runRules(rules, {
+          target,
+          context: prepared.context,
+          listener: {
+            onRuleStart: (rule) => void (runsAlone(rule.kind) && aloneActive++),
+            onRuleResult: (result) => void (runsAlone(result.kind) && aloneActive--),
+          },
+        });
+        expect(outcome.harnessErrors).toEqual([]);
+        expect(outcome.results.filter((r) => r.status !== 'passed').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+        expect([...creates.keys()].sort()).toEqual([...pools].sort());
+        // While the side-effect rules ran, the other rules kept out of the first pool.
+        expect(rules.some((r) => runsAlone(r.kind))).toBe(true);
+        expect(crowded).toBe(0);
+      } finally {
+        await prepared.close();
+      }
+      const left = poolsOf((await sendToFake(fake.endpoint, 'ListUserPools', { MaxResults: 60 })).body);
+      expect(left.filter((id) => pools.includes(id))).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -42,6 +42,12 @@ export interface RulesOutcome {
  * `context.target.concurrency` rules in flight until the last one ends (a rule sends one request
  * at a time). Rules that must run alone (SEQUENTIAL_KINDS) run first, one after the other, before
  * the others start. Same cases, same statuses as the plain-vitest suite files for the same seed.
+ *
+ * With several pools (context.pools: the quotas allow each operation 5 requests per second in
+ * every pool, runPlan.ts) a rule runs all its cases in one pool, the one with the fewest rules in
+ * flight when it starts; the rules that must run alone take the first pool to themselves and run
+ * there while the others fill the remaining pools, which they join once those are done. Which
+ * pool a rule gets changes no case: the pools are alike but for their id.
  */
 export async function runRules(rules: readonly Rule[], options: RunRulesOptions): Promise<RulesOutcome> {
   const { context, listener, signal } = options;
@@ -53,27 +59,52 @@ export async function runRules(rules: readonly Rule[], options: RunRulesOptions)
   };
   const results: RuleResult[] = [];
   const harnessErrors: RulesOutcome['harnessErrors'] = [];
+  const pools = context.pools !== undefined && context.pools.length > 1 ? context.pools : [context.pool];
+  const inFlight = pools.map(() => 0);
 
-  async function runOne(rule: Rule): Promise<void> {
+  async function runOne(rule: Rule, poolIndex: number): Promise<void> {
     // A stopped run still goes through checkRule, which sends nothing then and says why.
     listener?.onRuleStart?.(rule);
     let result: RuleResult;
+    inFlight[poolIndex] = (inFlight[poolIndex] ?? 0) + 1;
     try {
       // `run --record`: every exchange the rule's cases send is tagged with the rule.
-      result = await recordContext.run({ rule: rule.id }, () => checkRule(rule, env));
+      result = await recordContext.run({ rule: rule.id }, () => checkRule(rule, { ...env, pool: pools[poolIndex] ?? context.pool }));
     } catch (err) {
       harnessErrors.push({ code: 'E_INTERNAL', message: `${rule.id}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` });
       return;
+    } finally {
+      inFlight[poolIndex] = (inFlight[poolIndex] ?? 1) - 1;
     }
     results.push(result);
     listener?.onRuleResult?.(result);
   }
 
-  for (const rule of rules.filter((r) => runsAlone(r.kind))) await runOne(rule);
+  const aloneRules = rules.filter((r) => runsAlone(r.kind));
   const queue = rules.filter((r) => !runsAlone(r.kind));
+  // With one pool the rules that run alone finish before any other starts; with more, the first
+  // pool is theirs until they are done.
+  let firstPoolTaken = pools.length > 1 && aloneRules.length > 0;
+  const leastBusyPool = (): number => {
+    let best = firstPoolTaken ? 1 : 0;
+    for (let i = best + 1; i < pools.length; i++) if ((inFlight[i] ?? 0) < (inFlight[best] ?? 0)) best = i;
+    return best;
+  };
+  const drain = async (): Promise<void> => {
+    for (let rule = queue.shift(); rule !== undefined; rule = queue.shift()) await runOne(rule, leastBusyPool());
+  };
   const workers = Math.max(1, Math.min(context.target.concurrency, queue.length));
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let rule = queue.shift(); rule !== undefined; rule = queue.shift()) await runOne(rule);
-  }));
+  if (pools.length === 1) {
+    for (const rule of aloneRules) await runOne(rule, 0);
+    await Promise.all(Array.from({ length: workers }, drain));
+  } else {
+    // One worker runs the rules that run alone, then joins the others on the queue.
+    const alone = (async () => {
+      for (const rule of aloneRules) await runOne(rule, 0);
+      firstPoolTaken = false;
+      await drain();
+    })();
+    await Promise.all([alone, ...Array.from({ length: Math.max(1, workers - (aloneRules.length > 0 ? 1 : 0)) }, drain)]);
+  }
   return { results, harnessErrors };
 }

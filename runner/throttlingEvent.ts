@@ -11,8 +11,8 @@ import type { QuotaCounts, QuotaRates } from '../targets/quotaLimiter.js';
 export function throttlingEvent(counts: QuotaCounts, quotas: QuotaRates | undefined): HarnessEvent | undefined {
   if (quotas === undefined && counts.throttled === 0) return undefined;
   const limits = quotas === undefined
-    ? 'no quota configured'
-    : `quotas ${quotas.poolWritesPerSecond}/s per pool, ${quotas.accountWritesPerSecond}/s per account`;
+    ? 'no quota configured: rates learned from the throttling answers'
+    : `quotas ${quotas.poolWritesPerSecond}/s per operation per pool, ${quotas.accountWritesPerSecond}/s per category per account`;
   const message = `${counts.sent} requests sent (${limits}): ${counts.throttled} answered with throttling, ${counts.retried} retries, ` +
     `${(counts.waitedMs / 1000).toFixed(1)} s waited for a quota slot in all, rate lowered ${counts.rateDecreases} times`;
   return {

@@ -48,7 +48,9 @@ const EXIT_CODES: Readonly<Record<Signal, number>> = { SIGINT: 130, SIGTERM: 143
 export function createCleanupRegistry(options: CleanupRegistryOptions = {}): CleanupRegistry {
   const signals = options.signals ?? process;
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  const stepTimeoutMs = options.stepTimeoutMs ?? 10_000;
+  // A minute: removing a pool on a throttling account waits the throttling out (persistentTarget.ts);
+  // a second signal still exits at once.
+  const stepTimeoutMs = options.stepTimeoutMs ?? 60_000;
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
 
   interface Entry {

@@ -163,7 +163,7 @@ describe('createHttpTarget: retries', () => {
     const ex = await target({ quota, retry: { throttleBaseDelayMs: 1 } }).send('CreateUserPoolClient', { UserPoolId: 'p', ClientName: 'c' });
     expect(ex).toMatchObject({ status: 200, attempts: 2 });
     expect(quota.counts()).toMatchObject({ sent: 2, throttled: 1, retried: 1, rateDecreases: 1 });
-    expect(quota.currentRate('write', 'p')).toBeLessThan(1_000);
+    expect(quota.currentRate({ operation: 'CreateUserPoolClient', userPoolId: 'p' }, 'pool')).toBeLessThan(1_000);
   });
 
   it('without a limiter counts attempts, throttling and retries into `traffic`', async () => {

@@ -8,7 +8,6 @@ import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quota
 import { quotaRatesFor, type GivenRates } from './runQuotas.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
 import { DEFAULT_TRANSPORT, type TransportName } from './transports.js';
-import { newTrafficCounts } from './withRetry.js';
 
 /** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
@@ -26,7 +25,7 @@ export interface OpenedTarget {
   readonly server?: string;
   /** Present when the configuration asked for the embedded cognito-local. */
   emulator?: EmbeddedCognitoLocal;
-  /** The limiter every request of this Target goes through; absent: no quota (an emulator, unless rates were given). */
+  /** The limiter every request of this Target goes through: at the quotas, or learning them from throttling when none are set. */
   quota?: QuotaLimiter;
   /** Requests sent, throttled and retried so far (the limiter's counts, or the transport's without one). */
   traffic(): QuotaCounts;
@@ -91,13 +90,13 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     concurrency: options.concurrency ?? config.limits.concurrency,
     ...(quotas === undefined ? {} : { quotas }),
   };
-  // One limiter (or counter) for every request of this Target: the run's pool fixture, its cases
-  // and its teardown alike.
-  const quota = quotas === undefined ? undefined : createQuotaLimiter({ rates: quotas });
-  const traffic = quota === undefined ? newTrafficCounts() : undefined;
+  // One limiter for every request of this Target: the run's pool fixture, its cases and its
+  // teardown alike. Without quotas it sends unpaced until the target first throttles, then keeps
+  // to the rate it learned (quotaLimiter.ts), so an endpoint that throttles like AWS needs no flag.
+  const quota = createQuotaLimiter(quotas === undefined ? { unconfigured: true } : { rates: quotas });
   let transport: Target;
   try {
-    transport = await targetFromSettings(base, { ...options.tuning, credentials, ...(quota === undefined ? {} : { quota }), ...(traffic === undefined ? {} : { traffic }) });
+    transport = await targetFromSettings(base, { ...options.tuning, credentials, quota });
   } catch (err) {
     await emulator?.stop();
     throw err;
@@ -124,7 +123,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     get server() {
       return answeredBy;
     },
-    traffic: () => quota?.counts() ?? { ...(traffic ?? newTrafficCounts()) },
+    traffic: () => quota.counts(),
     close() {
       closing ??= (async () => {
         await target.close();
@@ -134,7 +133,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     },
   };
   if (emulator !== undefined) opened.emulator = emulator;
-  if (quota !== undefined) opened.quota = quota;
+  opened.quota = quota;
   return opened;
 }
 

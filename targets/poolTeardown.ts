@@ -3,6 +3,7 @@ import { fixtureFailure, sendOk } from './fixtureCall.js';
 import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
 import { isUnsupportedOperation } from './unsupportedOperation.js';
+import { persistentTarget } from './persistentTarget.js';
 
 /**
  * Removing a user pool completely. Clients are deleted one by one before the pool because
@@ -46,8 +47,9 @@ export async function deleteAllClients(target: Target, userPoolId: string, optio
   return deleted;
 }
 
-/** Clients first, then the pool. A pool already gone is fine. */
-export async function deleteUserPoolCompletely(target: Target, userPoolId: string, options: TeardownOptions = {}): Promise<void> {
+/** Clients first, then the pool. A pool already gone is fine. Throttling is waited out (persistentTarget.ts). */
+export async function deleteUserPoolCompletely(runTarget: Target, userPoolId: string, options: TeardownOptions = {}): Promise<void> {
+  const target = persistentTarget(runTarget);
   await deleteAllClients(target, userPoolId, options);
   await deleteTolerant(target, 'DeleteUserPool', { UserPoolId: userPoolId });
 }
@@ -69,9 +71,13 @@ export interface PoolContents {
  * DeleteResourceServer and answers HTTP 500) leaves nothing behind when DeleteUserPool then
  * removes the pool: those live only inside their pool. When DescribeUserPool confirms the pool is
  * gone (ResourceNotFoundException), such a delete is a note for the report, not a harness error.
- * Clients are not excused this way: cognito-local keeps a deleted pool's clients.
+ * Clients are not excused this way: cognito-local keeps a deleted pool's clients. Throttling is
+ * never a reason to leave something behind: it is waited out (persistentTarget.ts).
  */
-export async function removePoolContents(target: Target, pool: PoolContents): Promise<string[]> {
+export async function removePoolContents(runTarget: Target, pool: PoolContents): Promise<string[]> {
+  // Every request below goes through the run's limiter with its full retry budget, and throttling
+  // that outlasts the budget is waited out rather than leaving the pool behind.
+  const target = persistentTarget(runTarget);
   const { userPoolId } = pool;
   const failures: string[] = [];
   const excusable: Exchange[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from './exchange.js';
-import { AWS_QUOTA_RATES, createQuotaLimiter, DEFAULT_AIMD, isQuotaSignal, quotaCategory, withQuota, type QuotaLimiterOptions } from './quotaLimiter.js';
+import { AWS_QUOTA_RATES, createQuotaLimiter, DEFAULT_AIMD, isQuotaSignal, quotaBucketKeys, quotaCategory, withQuota, type QuotaLimiterOptions } from './quotaLimiter.js';
 
 /** A clock that only moves when the limiter waits: start times are exact, no timing involved. */
 function virtualClock(): Pick<QuotaLimiterOptions, 'now' | 'wait'> & { t: number; advance(ms: number): void } {
@@ -100,26 +100,80 @@ describe('createQuotaLimiter', () => {
     expect(await startTimes(l2, clock2, [create(), create(), create()])).toEqual([0, 100, 200]);
   });
 
+  it('limits each operation of a pool on its own (the documented per-operation limit) and the category across the account', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter(clock);
+    const del = { operation: 'DeleteUserPoolClient', userPoolId: 'p' };
+    // Creates and deletes of one pool do not share the 5 per second: each has its own.
+    expect(await startTimes(limiter, clock, [create('p'), del, create('p'), del])).toEqual([0, 67, 200, 267]);
+    expect(quotaBucketKeys(del)).toEqual({ account: 'account:UserPoolClientUpdate', pool: 'pool:p:DeleteUserPoolClient' });
+    // Pools themselves (UserPoolUpdate) have no per-pool limit; resource servers (UserPoolResourceUpdate) do.
+    expect(quotaBucketKeys({ operation: 'DeleteUserPool', userPoolId: 'p' })).toEqual({ account: 'account:UserPoolUpdate' });
+    expect(quotaBucketKeys({ operation: 'DeleteResourceServer', userPoolId: 'p' })).toEqual({ account: 'account:UserPoolResourceUpdate', pool: 'pool:p:DeleteResourceServer' });
+    // Another category does not wait for the client writes' account bucket.
+    const clock2 = virtualClock();
+    const l2 = createQuotaLimiter({ ...clock2, rates: { accountWritesPerSecond: 1 } });
+    expect(await startTimes(l2, clock2, [create('p'), { operation: 'DeleteUserPool', userPoolId: 'p' }, create('q')])).toEqual([0, 0, 1000]);
+  });
+
   it('drops the rate on throttling once per cooldown, never below the floor, and recovers additively up to the quota', () => {
     const clock = virtualClock();
     const limiter = createQuotaLimiter(clock);
+    const pool = (r: ReturnType<typeof create>) => limiter.currentRate(r, 'pool');
     limiter.throttled(create('p'));
-    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
-    expect(limiter.currentRate('write')).toBeCloseTo(15 * DEFAULT_AIMD.decrease);
+    expect(pool(create('p'))).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
+    expect(limiter.currentRate(create('p'), 'account')).toBeCloseTo(15 * DEFAULT_AIMD.decrease);
     // Requests that were in flight come back throttled too: no second drop within the cooldown.
     limiter.throttled(create('p'));
-    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
+    expect(pool(create('p'))).toBeCloseTo(5 * DEFAULT_AIMD.decrease);
     for (let i = 0; i < 30; i++) {
       clock.advance(DEFAULT_AIMD.cooldownMs);
       limiter.throttled(create('p'));
     }
-    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.floor);
+    expect(pool(create('p'))).toBeCloseTo(5 * DEFAULT_AIMD.floor);
     limiter.succeeded(create('p'));
-    expect(limiter.currentRate('write', 'p')).toBeCloseTo(5 * DEFAULT_AIMD.floor + 5 * DEFAULT_AIMD.increase);
+    expect(pool(create('p'))).toBeCloseTo(5 * DEFAULT_AIMD.floor + 5 * DEFAULT_AIMD.increase);
     for (let i = 0; i < 100; i++) limiter.succeeded(create('p'));
-    expect(limiter.currentRate('write', 'p')).toBe(5);
-    expect(limiter.currentRate('read', 'p')).toBe(5);
+    expect(pool(create('p'))).toBe(5);
+    expect(limiter.currentRate(describeClient('p'), 'pool')).toBe(5);
     expect(limiter.counts()).toMatchObject({ throttled: 32, rateDecreases: 31 });
+  });
+
+  it('without configured quotas sends unpaced until the first throttle, then learns the rate it was sending at and keeps below it', async () => {
+    const clock = virtualClock();
+    const limiter = createQuotaLimiter({ ...clock, unconfigured: true });
+    expect(limiter.rates).toBeUndefined();
+    // 10 creates in the first 100 ms: nothing waits.
+    const starts: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await limiter.acquire(create('p'));
+      starts.push(clock.t);
+      clock.advance(10);
+    }
+    expect(starts).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(limiter.currentRate(create('p'), 'pool')).toBe(Infinity);
+    limiter.throttled(create('p'));
+    // It was sending 10 per second (10 starts in the last second): the ceiling; the rate drops below it.
+    expect(limiter.currentRate(create('p'), 'pool')).toBeCloseTo(10 * DEFAULT_AIMD.decrease);
+    expect(limiter.currentRate(create('p'), 'account')).toBeCloseTo(10 * DEFAULT_AIMD.decrease);
+    // Other buckets have not been throttled: still unlimited.
+    expect(limiter.currentRate(create('q'), 'pool')).toBe(Infinity);
+    expect(limiter.currentRate(describeClient('p'), 'account')).toBe(Infinity);
+    // From now on the pool's creates are paced at the learned rate.
+    const t0 = clock.t;
+    await limiter.acquire({ ...create('p'), retry: true });
+    await limiter.acquire(create('p'));
+    expect(clock.t - t0).toBeCloseTo(2 * (1000 / (10 * DEFAULT_AIMD.decrease)));
+    // A second throttle after the cooldown: the ceiling becomes the rate it happened at.
+    clock.advance(DEFAULT_AIMD.cooldownMs);
+    limiter.throttled(create('p'));
+    expect(limiter.currentRate(create('p'), 'pool')).toBeCloseTo(10 * DEFAULT_AIMD.decrease ** 2);
+    for (let i = 0; i < 200; i++) limiter.succeeded(create('p'));
+    // Recovered to the learned ceiling, then probing a little above it.
+    const recovered = limiter.currentRate(create('p'), 'pool');
+    expect(recovered).toBeGreaterThan(10 * DEFAULT_AIMD.decrease);
+    expect(recovered).toBeLessThan(10 * DEFAULT_AIMD.decrease * 3);
+    expect(limiter.counts()).toMatchObject({ throttled: 2, rateDecreases: 2 });
   });
 
   it('after a throttle the next start waits one interval at the lowered rate', async () => {

@@ -1,34 +1,52 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Exchange } from './exchange.js';
+import { quotaCategoryOf } from './cognitoQuotaCategory.js';
 import { HarnessError } from './harnessError.js';
 
 /**
- * Client-side quotas shared by every request of a run. Real Cognito limits the UserPoolClient
- * categories to 15 requests per second per account and Region (UserPoolClientUpdate for
- * create/update/delete, UserPoolClientRead for describe/list) and to 5 per second per operation
- * in one user pool (Developer Guide, "Quotas in Amazon Cognito",
- * docs.aws.amazon.com/cognito/latest/developerguide/quotas.html: "API request rate quotas"). A run that
- * sends faster only buys TooManyRequestsException answers, and a busy sandbox account (another
- * job in the same account) can throttle a run that keeps to the documented numbers, so the rate
- * also adapts: AIMD, as TCP does. A throttling answer multiplies the rate of the buckets the
- * request used by `decrease` (at most once per `cooldownMs`: requests already in flight answer
- * throttled too and must not drop it again), and every admitted request adds `increase` of the
- * configured rate back, never above it.
+ * Client-side quotas shared by every request of a run, kept to the way Cognito counts them
+ * (targets/cognitoQuotaCategory.ts, from the Developer Guide's "Quotas in Amazon Cognito",
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html): each operation counts
+ * against its category's rate per account and Region (UserPoolClientUpdate for client
+ * create/update/delete, UserPoolClientRead for describe/list, UserPoolUpdate for pools, …: 15
+ * requests per second each by default), and, in the categories that carry the page's note, each
+ * single operation also against 5 requests per second in one user pool. A request takes a slot in
+ * its account-category bucket and, when it names a pool and its category has the note, in its
+ * (pool, operation) bucket. Starts are spaced evenly (no bursts): a request may start when the
+ * next slots of all its buckets have come.
  *
- * Buckets: one per (user pool, category) and one per (account, category); a request takes a slot
- * in both. Per pool we count all write operations together, not each operation, which stays
- * within the per-operation quota whatever the mix. Operations without a UserPoolId (ListUserPools,
- * CreateUserPool) use the account bucket only. Starts are spaced evenly (no bursts): a request may
- * start when the next slots of both its buckets have come.
+ * A run that sends faster only buys TooManyRequestsException answers, and a busy sandbox account
+ * (another job in the same account) can throttle a run that keeps to the documented numbers, so
+ * the rate also adapts, AIMD as TCP does: a throttling answer multiplies the rate of the buckets
+ * the request used by `decrease` (at most once per `cooldownMs`: requests already in flight
+ * answer throttled too and must not drop it again), and every admitted request adds `increase` of
+ * the bucket's ceiling back, never above it.
+ *
+ * Without configured quotas (an emulator, or an endpoint whose quotas nobody knows) the buckets
+ * start unlimited and learn (`unconfigured`): the first throttling answer in a bucket sets its
+ * ceiling to the rate it was sending at (requests started in the last second) and its rate to
+ * `decrease` of that, as the AWS SDKs' adaptive retry mode does with its client-side token bucket
+ * (@smithy/core DefaultRateLimiter: measured send rate times beta, 0.7, on a throttle). Unlike
+ * that one bucket per client, ours are per pool and operation and per category, so throttling in
+ * one place does not slow the others; and a learned ceiling creeps up by `probe` of itself per
+ * admitted request once the rate has reached it, so a ceiling learned during a neighbour's burst is
+ * not kept for the rest of the run (CUBIC's probing, linear here). A later throttle sets the
+ * ceiling to the rate it happened at.
  */
 export interface QuotaRates {
+  /** Per operation in one user pool, for write operations. */
   poolWritesPerSecond: number;
+  /** Per category in the account and Region, for write categories. */
   accountWritesPerSecond: number;
   poolReadsPerSecond: number;
   accountReadsPerSecond: number;
 }
 
-/** The documented defaults of real Cognito (see above). */
+/**
+ * The documented defaults of real Cognito for what a run sends (see above): 5 per operation per
+ * pool, 15 per category per account. UserPoolResourceRead's account rate is 20; a run sends none
+ * of its operations, and 15 is the conservative number for it anyway.
+ */
 export const AWS_QUOTA_RATES: Readonly<QuotaRates> = Object.freeze({
   poolWritesPerSecond: 5,
   accountWritesPerSecond: 15,
@@ -39,12 +57,14 @@ export const AWS_QUOTA_RATES: Readonly<QuotaRates> = Object.freeze({
 export interface AimdSettings {
   /** The rate is multiplied by this on a throttling answer (0 < decrease < 1). */
   decrease: number;
-  /** Each admitted request adds this fraction of the configured rate back. */
+  /** Each admitted request adds this fraction of the bucket's ceiling back. */
   increase: number;
-  /** The rate never falls below this fraction of the configured rate. */
+  /** The rate never falls below this fraction of the bucket's ceiling. */
   floor: number;
   /** At most one decrease per bucket within this window. */
   cooldownMs: number;
+  /** A learned ceiling (no configured quota) grows by this fraction of itself per admitted request at the ceiling. */
+  probe: number;
 }
 
 /**
@@ -57,6 +77,7 @@ export const DEFAULT_AIMD: Readonly<AimdSettings> = Object.freeze({
   increase: 0.04,
   floor: 0.1,
   cooldownMs: 1_000,
+  probe: 0.005,
 });
 
 export type QuotaCategory = 'write' | 'read';
@@ -87,7 +108,8 @@ export interface QuotaCounts {
 }
 
 export interface QuotaLimiter {
-  readonly rates: Readonly<QuotaRates>;
+  /** The configured quotas; absent: none configured, every bucket learns its rate. */
+  readonly rates?: Readonly<QuotaRates>;
   /** Resolves when the request may start; an abort while waiting is E_INTERRUPTED. */
   acquire(request: AcquireRequest): Promise<void>;
   /** The answer to a request was throttling: slow its buckets down. */
@@ -95,12 +117,17 @@ export interface QuotaLimiter {
   /** The answer was anything else (an error included): the quota admitted it. */
   succeeded(request: QuotaRequest): void;
   counts(): QuotaCounts;
-  /** The current rate of a bucket, requests per second (for reports and tests). */
-  currentRate(category: QuotaCategory, userPoolId?: string): number;
+  /**
+   * The current rate of the bucket a request uses, requests per second (for reports and tests):
+   * `pool` its (pool, operation) bucket, `account` its category's. Infinity: unlimited so far.
+   */
+  currentRate(request: QuotaRequest, scope: 'pool' | 'account'): number;
 }
 
 export interface QuotaLimiterOptions {
   rates?: Partial<QuotaRates>;
+  /** No quota is known: buckets start unlimited and learn from throttling (`rates` is ignored). */
+  unconfigured?: boolean;
   aimd?: Partial<AimdSettings>;
   now?: () => number;
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -113,17 +140,30 @@ export function isQuotaSignal(exchange: Pick<Exchange, 'status' | 'errorType'>):
   return exchange.status === 429 || exchange.status === 503 || (exchange.errorType !== undefined && QUOTA_ERROR_TYPES.includes(exchange.errorType));
 }
 
-/** Reads are the Describe/List/Get operations (the UserPoolClientRead category and its kin). */
+/** Whether an operation counts against a write or a read rate (see cognitoQuotaCategory.ts). */
 export function quotaCategory(operation: string): QuotaCategory {
-  return /^(Describe|List|Get)/.test(operation) ? 'read' : 'write';
+  return quotaCategoryOf(operation).kind;
+}
+
+/** The buckets a request takes a slot in: its category's in the account, and its (pool, operation) one where the category has a per-pool limit. */
+export function quotaBucketKeys(request: QuotaRequest): { account: string; pool?: string } {
+  const category = quotaCategoryOf(request.operation);
+  const account = `account:${category.name}`;
+  if (request.userPoolId === undefined || !category.perPoolOperation) return { account };
+  return { account, pool: `pool:${request.userPoolId}:${request.operation}` };
 }
 
 interface Bucket {
-  readonly max: number;
+  /** The ceiling: configured, learned, or Infinity (not learned yet). */
+  max: number;
+  readonly learns: boolean;
   rate: number;
   /** Earliest start of the next request, ms on the limiter's clock. */
   next: number;
   lastDecrease: number;
+  /** Starts per RATE_SLOT_MS slot over the last RATE_WINDOW_MS, while the bucket is unlimited: the rate it was sending at. */
+  slotCounts: number[];
+  slotIds: number[];
 }
 
 interface Waiter {
@@ -134,10 +174,32 @@ interface Waiter {
 // Timer lateness up to this fraction of an interval is made up on the next start, so the average
 // stays at the rate; no two starts of a bucket come closer than (1 - LATENESS_MADE_UP) intervals.
 const LATENESS_MADE_UP = 0.25;
+const RATE_SLOT_MS = 100;
+const RATE_SLOTS = 10;
+const RATE_WINDOW_MS = RATE_SLOT_MS * RATE_SLOTS;
+
+function countStart(b: Bucket, t: number): void {
+  const slot = Math.floor(t / RATE_SLOT_MS);
+  const i = slot % RATE_SLOTS;
+  if (b.slotIds[i] !== slot) {
+    b.slotIds[i] = slot;
+    b.slotCounts[i] = 0;
+  }
+  b.slotCounts[i] = (b.slotCounts[i] as number) + 1;
+}
+
+/** Requests per second started in the last RATE_WINDOW_MS. */
+function startedPerSecond(b: Bucket, t: number): number {
+  const slot = Math.floor(t / RATE_SLOT_MS);
+  let n = 0;
+  for (let i = 0; i < RATE_SLOTS; i++) if ((b.slotIds[i] as number) > slot - RATE_SLOTS) n += b.slotCounts[i] as number;
+  return (n * 1000) / RATE_WINDOW_MS;
+}
 
 export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimiter {
-  const rates: QuotaRates = { ...AWS_QUOTA_RATES, ...options.rates };
-  for (const [name, value] of Object.entries(rates)) {
+  const unconfigured = options.unconfigured === true;
+  const rates: QuotaRates | undefined = unconfigured ? undefined : { ...AWS_QUOTA_RATES, ...options.rates };
+  for (const [name, value] of Object.entries(rates ?? {})) {
     if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`quota ${name} must be a positive number, got ${value}`);
   }
   const aimd: AimdSettings = { ...DEFAULT_AIMD, ...options.aimd };
@@ -147,20 +209,28 @@ export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimi
   const buckets = new Map<string, Bucket>();
   const counts: QuotaCounts = { sent: 0, throttled: 0, retried: 0, waitedMs: 0, rateDecreases: 0 };
 
-  const bucket = (key: string, max: number): Bucket => {
+  const configured = (key: string, kind: QuotaCategory): number => {
+    if (rates === undefined) return Infinity;
+    const pool = key.startsWith('pool:');
+    if (kind === 'write') return pool ? rates.poolWritesPerSecond : rates.accountWritesPerSecond;
+    return pool ? rates.poolReadsPerSecond : rates.accountReadsPerSecond;
+  };
+  const bucket = (key: string, kind: QuotaCategory): Bucket => {
     let b = buckets.get(key);
     if (b === undefined) {
-      b = { max, rate: max, next: -Infinity, lastDecrease: -Infinity };
+      const max = configured(key, kind);
+      b = {
+        max, learns: !Number.isFinite(max), rate: max, next: -Infinity, lastDecrease: -Infinity,
+        slotCounts: new Array<number>(RATE_SLOTS).fill(0), slotIds: new Array<number>(RATE_SLOTS).fill(-Infinity),
+      };
       buckets.set(key, b);
     }
     return b;
   };
   const bucketsOf = (request: QuotaRequest): Bucket[] => {
-    const category = quotaCategory(request.operation);
-    const write = category === 'write';
-    const account = bucket(`account:${category}`, write ? rates.accountWritesPerSecond : rates.accountReadsPerSecond);
-    if (request.userPoolId === undefined) return [account];
-    return [bucket(`pool:${category}:${request.userPoolId}`, write ? rates.poolWritesPerSecond : rates.poolReadsPerSecond), account];
+    const kind = quotaCategory(request.operation);
+    const keys = quotaBucketKeys(request);
+    return keys.pool === undefined ? [bucket(keys.account, kind)] : [bucket(keys.pool, kind), bucket(keys.account, kind)];
   };
 
   // Waiters in arrival order. A slot goes to the first waiter whose buckets are all free, so a
@@ -171,6 +241,10 @@ export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimi
   const readyAt = (used: readonly Bucket[]): number => Math.max(...used.map((b) => b.next));
   const take = (used: readonly Bucket[], t: number): void => {
     for (const b of used) {
+      if (!Number.isFinite(b.rate)) {
+        countStart(b, t);
+        continue;
+      }
       const interval = 1000 / b.rate;
       b.next = t - b.next <= interval * LATENESS_MADE_UP ? b.next + interval : t + interval;
     }
@@ -203,7 +277,7 @@ export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimi
   };
 
   return {
-    rates,
+    ...(rates === undefined ? {} : { rates }),
     async acquire(request) {
       const t0 = now();
       const used = bucketsOf(request);
@@ -239,24 +313,36 @@ export function createQuotaLimiter(options: QuotaLimiterOptions = {}): QuotaLimi
       let lowered = false;
       for (const b of bucketsOf(request)) {
         if (t - b.lastDecrease >= aimd.cooldownMs) {
+          if (!Number.isFinite(b.rate)) {
+            // First throttle of an unlimited bucket: what it was sending at is the first estimate.
+            b.max = Math.max(1, startedPerSecond(b, t));
+            b.rate = b.max;
+          } else if (b.learns) {
+            // A learned ceiling is where throttling started again.
+            b.max = Math.max(1, Math.min(b.max, b.rate));
+          }
           b.rate = Math.max(b.max * aimd.floor, b.rate * aimd.decrease);
           b.lastDecrease = t;
           lowered = true;
         }
         // The server's bucket is empty now: the next start waits one interval at the new rate.
-        b.next = Math.max(b.next, t + 1000 / b.rate);
+        if (Number.isFinite(b.rate)) b.next = Math.max(b.next, t + 1000 / b.rate);
       }
       if (lowered) counts.rateDecreases++;
     },
     succeeded(request) {
-      for (const b of bucketsOf(request)) b.rate = Math.min(b.max, b.rate + b.max * aimd.increase);
+      for (const b of bucketsOf(request)) {
+        if (!Number.isFinite(b.rate)) continue;
+        if (b.learns && b.rate >= b.max) b.max += b.max * aimd.probe;
+        b.rate = Math.min(b.max, b.rate + b.max * aimd.increase);
+      }
     },
     counts: () => ({ ...counts }),
-    currentRate(category, userPoolId) {
-      const b = buckets.get(userPoolId === undefined ? `account:${category}` : `pool:${category}:${userPoolId}`);
-      if (b !== undefined) return b.rate;
-      if (category === 'write') return userPoolId === undefined ? rates.accountWritesPerSecond : rates.poolWritesPerSecond;
-      return userPoolId === undefined ? rates.accountReadsPerSecond : rates.poolReadsPerSecond;
+    currentRate(request, scope) {
+      const keys = quotaBucketKeys(request);
+      const key = scope === 'pool' ? keys.pool : keys.account;
+      if (key === undefined) return Infinity;
+      return (buckets.get(key) ?? bucket(key, quotaCategory(request.operation))).rate;
     },
   };
 }

@@ -8,10 +8,10 @@ export interface GivenRates {
 
 /**
  * The quotas a run keeps to. Against AWS, Cognito's documented defaults (5 requests per second per
- * user pool, 15 per account, for the client write and read categories alike: quotaLimiter.ts)
- * unless overridden; a sandbox account with raised quotas passes its own. Emulators have no quota,
- * so none applies unless one is given; one given alone is then the limit for both, since a run
- * works in one pool (an emulator under test for throttling, or one that shares a machine).
+ * operation in one user pool, 15 per category per account: quotaLimiter.ts,
+ * cognitoQuotaCategory.ts) unless overridden; a sandbox account with raised quotas passes its
+ * own. Emulators have no quota, so none applies unless one is given (the run's limiter then learns
+ * the rate from the first throttling answer, if any); one given alone is then the limit for both.
  */
 export function quotaRatesFor(kind: 'aws' | 'emulator', given: GivenRates = {}): QuotaRates | undefined {
   let pool: number;

@@ -47,7 +47,8 @@ export function targetFromSettings(settings: TargetSettings, tuning: TargetTunin
     ...(settings.profile === undefined ? {} : { profile: settings.profile }),
     ...(tuning.env === undefined ? {} : { env: tuning.env }),
   });
-  const quota = tuning.quota ?? (settings.quotas === undefined ? undefined : createQuotaLimiter({ rates: settings.quotas }));
+  // Without quotas, one that learns them from the first throttling answer (quotaLimiter.ts).
+  const quota = tuning.quota ?? createQuotaLimiter(settings.quotas === undefined ? { unconfigured: true } : { rates: settings.quotas });
   return TRANSPORTS[settings.transport].open({
     name: settings.name,
     endpoint: settings.endpoint,

@@ -50,10 +50,27 @@ describe('throttling fake Cognito', () => {
     expect(proxy.stats().throttled.CreateUserPoolClient).toBe(5);
   });
 
-  it('leaves the operations a run sends a handful of (pools, fixtures) alone', async () => {
+  it('counts each documented category on its own: pool writes do not take client writes\' tokens', async () => {
     proxy = await startThrottlingCognito(SLOW);
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => sendToFake(proxy!.endpoint, 'CreateUserPool', { PoolName: `cc-many-${i}` })));
-    expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(proxy.stats().throttled.CreateUserPool).toBeUndefined();
+    // UserPoolUpdate: 15 tokens in the account's bucket (1.5/s × 10 s).
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(15);
+    expect(proxy.stats().throttled.CreateUserPool).toBe(5);
+    const pool = (answers.find((a) => a.status === 200)?.body as { UserPool: { Id: string } }).UserPool.Id;
+    const creates = await Promise.all(Array.from({ length: 5 }, (_, i) => sendToFake(proxy!.endpoint, 'CreateUserPoolClient', { UserPoolId: pool, ClientName: `c${i}` })));
+    expect(creates.every((a) => a.status === 200)).toBe(true);
+  });
+
+  it('limits each operation in a pool on its own, as documented, or the category with perPool: category', async () => {
+    for (const [perPool, admitted] of [['operation', 10], ['category', 5]] as const) {
+      proxy = await startThrottlingCognito({ ...SLOW, perPool });
+      const pool = await newPool(proxy.endpoint, 'cc-per-op');
+      const created = await Promise.all(Array.from({ length: 5 }, (_, i) => sendToFake(proxy!.endpoint, 'CreateUserPoolClient', { UserPoolId: pool, ClientName: `c${i}` })));
+      const ids = created.map((a) => (a.body as { UserPoolClient?: { ClientId: string } }).UserPoolClient?.ClientId).filter((id) => id !== undefined);
+      const deleted = await Promise.all(ids.map((ClientId) => sendToFake(proxy!.endpoint, 'DeleteUserPoolClient', { UserPoolId: pool, ClientId })));
+      expect(created.filter((a) => a.status === 200).length + deleted.filter((a) => a.status === 200).length).toBe(admitted);
+      await proxy.close();
+      proxy = undefined;
+    }
   });
 });

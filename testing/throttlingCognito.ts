@@ -1,19 +1,22 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
 import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
 import { listenOnLoopback } from './loopbackHttpServer.js';
 
 /**
  * A loopback Cognito that throttles as real Cognito does: a proxy in front of the fake Cognito
- * (or any loopback endpoint) with token buckets per user pool and per account, for the
- * UserPoolClient operations. A request over a limit is answered HTTP 400
+ * (or any loopback endpoint) with token buckets per account and category and per user pool and
+ * operation, as the Developer Guide's quotas page documents them
+ * (targets/cognitoQuotaCategory.ts: UserPoolClientUpdate, UserPoolClientRead, UserPoolUpdate, …
+ * 15 per second per account by default; 5 per second per operation in one pool for the categories
+ * with the page's per-pool note). A request over a limit is answered HTTP 400
  * `{"__type":"TooManyRequestsException","message":"Rate exceeded"}` (the status and message real
  * AWS sends, docs/evidence.md §8) and is NOT passed on: like AWS, a throttled create creates nothing.
  *
- * Buckets hold `burstSeconds` worth of tokens and refill continuously. Per pool it counts all
- * client writes together (and all client reads), the stricter reading of AWS's "5 per second per
- * operation per user pool"; the quota limiter counts the same way. Other operations (pools,
- * resource servers, identity providers) are not throttled: a run sends a handful of them.
+ * Buckets hold `burstSeconds` worth of tokens and refill continuously. `perPool: 'category'`
+ * counts all operations of a category in a pool together instead (a stricter reading, the one
+ * this fake had before). Operations outside the table are not throttled.
  */
 export interface ThrottlingOptions {
   poolWritesPerSecond?: number;
@@ -24,9 +27,9 @@ export interface ThrottlingOptions {
   burstSeconds?: number;
   /** Where admitted requests go; absent: a clean fake Cognito started (and closed) with the proxy. */
   upstream?: string;
+  /** What one pool's limit counts: each operation (documented, the default) or the whole category. */
+  perPool?: 'operation' | 'category';
 }
-
-export type ClientCategory = 'write' | 'read';
 
 export interface ThrottleStats {
   /** Admitted / throttled requests per operation. */
@@ -34,8 +37,10 @@ export interface ThrottleStats {
   throttled: Record<string, number>;
   /** Admitted CreateUserPoolClient requests per ClientName: more than one for a name the caller sent once is a duplicate. */
   createsByName: ReadonlyMap<string, number>;
-  /** Admitted client writes per user pool. */
+  /** Admitted client writes (UserPoolClientUpdate) per user pool. */
   writesByPool: ReadonlyMap<string, number>;
+  /** Admitted requests per `<pool> <operation>`, for operations that name a pool. */
+  admittedByPoolOperation: ReadonlyMap<string, number>;
 }
 
 export interface ThrottlingCognito {
@@ -48,13 +53,6 @@ export interface ThrottlingCognito {
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
-const CLIENT_OPERATIONS: Readonly<Record<string, ClientCategory>> = {
-  CreateUserPoolClient: 'write',
-  UpdateUserPoolClient: 'write',
-  DeleteUserPoolClient: 'write',
-  DescribeUserPoolClient: 'read',
-  ListUserPoolClients: 'read',
-};
 const THROTTLED_BODY = JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' });
 
 interface TokenBucket {
@@ -78,6 +76,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
     account: { write: options.accountWritesPerSecond ?? 15, read: options.accountReadsPerSecond ?? 15 },
   };
   const burstSeconds = options.burstSeconds ?? 1;
+  const perPool = options.perPool ?? 'operation';
   const fake = options.upstream === undefined ? await startFakeCognito() : undefined;
   const upstream = new URL(options.upstream ?? (fake as FakeCognito).endpoint);
   const buckets = new Map<string, TokenBucket>();
@@ -85,6 +84,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
   const throttled = new Map<string, number>();
   const createsByName = new Map<string, number>();
   const writesByPool = new Map<string, number>();
+  const admittedByPoolOperation = new Map<string, number>();
 
   const refill = (key: string, rate: number, t: number): TokenBucket => {
     const cap = rate * burstSeconds;
@@ -98,11 +98,15 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
     return b;
   };
 
-  /** Takes a token from the pool's and the account's bucket, or from neither. */
-  const admit = (category: ClientCategory, pool: string | undefined): boolean => {
+  /** Takes a token from the account's bucket of the category and the pool's bucket of the operation, or from neither. */
+  const admit = (operation: string, pool: string | undefined): boolean => {
     const t = performance.now();
-    const used = [refill(`account:${category}`, limits.account[category], t)];
-    if (pool !== undefined) used.push(refill(`pool:${category}:${pool}`, limits.pool[category], t));
+    const category = quotaCategoryOf(operation);
+    const kind = category.kind;
+    const used = [refill(`account:${category.name}`, limits.account[kind], t)];
+    if (pool !== undefined && category.perPoolOperation) {
+      used.push(refill(`pool:${pool}:${perPool === 'operation' ? operation : category.name}`, limits.pool[kind], t));
+    }
     if (used.some((b) => b.tokens < 1)) return false;
     for (const b of used) b.tokens -= 1;
     return true;
@@ -122,8 +126,8 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
     const body = await readBody(req);
     const target = req.headers['x-amz-target'];
     const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const category = CLIENT_OPERATIONS[operation];
-    if (category !== undefined) {
+    const category = quotaCategoryOf(operation);
+    if (category.name !== 'Other') {
       let input: { UserPoolId?: unknown; ClientName?: unknown } = {};
       try {
         input = JSON.parse(body.toString('utf8')) as typeof input;
@@ -131,7 +135,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
         // Not JSON: the fake answers SerializationException; it still costs a token.
       }
       const pool = typeof input.UserPoolId === 'string' ? input.UserPoolId : undefined;
-      if (!admit(category, pool)) {
+      if (!admit(operation, pool)) {
         bump(throttled, operation);
         res.writeHead(400, {
           'Content-Type': 'application/x-amz-json-1.1',
@@ -142,7 +146,8 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
         return;
       }
       if (operation === 'CreateUserPoolClient') bump(createsByName, String(input.ClientName));
-      if (category === 'write' && pool !== undefined) bump(writesByPool, pool);
+      if (category.name === 'UserPoolClientUpdate' && pool !== undefined) bump(writesByPool, pool);
+      if (pool !== undefined) bump(admittedByPoolOperation, `${pool} ${operation}`);
     }
     bump(admitted, operation);
     forward(req, body, res);
@@ -156,6 +161,7 @@ export async function startThrottlingCognito(options: ThrottlingOptions = {}): P
       throttled: Object.fromEntries(throttled),
       createsByName: new Map(createsByName),
       writesByPool: new Map(writesByPool),
+      admittedByPoolOperation: new Map(admittedByPoolOperation),
     }),
     close: async () => {
       await server.close();
