@@ -248,6 +248,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.scopeMissing, modelSource('AllowedOAuthScopes documentation')],
     expect: { outcome: 'rejected', errorTypes: ['ScopeDoesNotExistException'], status: 400, message: 'Invalid scope requested' },
     breakable: true,
+    needs: ['known-scopes'],
   },
   {
     id: 'supported-identity-providers.exist',
@@ -258,6 +259,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.idpMissing],
     expect: invalidParameter('The provider <name> does not exist for User Pool <pool>'),
     breakable: true,
+    needs: ['known-providers'],
   },
   {
     id: 'read-attributes.exist',
@@ -268,6 +270,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.readAttrs, src.devGuideAppClients],
     expect: invalidParameter('Invalid read attributes specified while creating a client'),
     breakable: true,
+    needs: ['known-attributes'],
     note: 'The message is known from a third-party quote only.',
   },
   {
@@ -279,6 +282,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.writeAttrs, src.devGuideAppClients, src.requiredWrite],
     expect: invalidParameter('Invalid write attributes specified while creating a client'),
     breakable: true,
+    needs: ['known-attributes'],
     note: 'The message is observed; which cause each report had is not shown (the pools are not quoted). The required-attribute cause is the documented one; unknown and immutable attributes are inferred causes of the same message.',
   },
   {

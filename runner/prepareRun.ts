@@ -1,6 +1,7 @@
 import { contract } from '../contract/contract.js';
 import { openTarget } from '../targets/openTarget.js';
-import { createPoolFixture, type PoolFixture } from '../targets/poolFixture.js';
+import { useExistingPool } from '../targets/existingPool.js';
+import { createPoolFixture, type RunPool } from '../targets/poolFixture.js';
 import type { QuotaCounts } from '../targets/quotaLimiter.js';
 import { withRecording, type RecordingTarget } from '../targets/recordingTarget.js';
 import type { CleanupRegistry } from '../targets/cleanupRegistry.js';
@@ -42,7 +43,7 @@ export interface PreparedRun {
 export async function prepareRun(settings: RunSettings, registry: CleanupRegistry, resolvedRun?: ResolvedRun): Promise<PreparedRun> {
   const resolved = resolvedRun ?? (await resolveRun(settings));
   const { config } = resolved;
-  let fixture: PoolFixture | undefined;
+  let fixture: RunPool | undefined;
   let opened: Awaited<ReturnType<typeof openTarget>> | undefined;
   const handle = registry.register('conformance run', async () => {
     await fixture?.cleanup();
@@ -58,11 +59,20 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       ...(settings.name === undefined ? {} : { name: settings.name }),
     });
     const recording = settings.record === undefined ? undefined : withRecording(opened.target, settings.record);
-    const runTarget: Target = recording ?? opened.target;
+    let runTarget: Target = recording ?? opened.target;
     const runId = resolved.runIdPrefix;
     // Emulators do not call Amazon Pinpoint, so well-formed made-up analytics values exercise the
     // analytics rules there; against AWS they need a real project, which a run does not create.
-    fixture = await createPoolFixture(runTarget, { runIdPrefix: runId, syntheticAnalytics: config.kind === 'emulator', registry });
+    const syntheticAnalytics = config.kind === 'emulator';
+    if (settings.userPoolId === undefined) {
+      fixture = await createPoolFixture(runTarget, { runIdPrefix: runId, syntheticAnalytics, registry });
+    } else {
+      // A pool someone else owns: read, never changed; the run's requests go through the ledger
+      // of the clients it creates, which is all its teardown deletes.
+      const existing = await useExistingPool(runTarget, { userPoolId: settings.userPoolId, runIdPrefix: runId, syntheticAnalytics });
+      fixture = existing;
+      runTarget = existing.target;
+    }
     recording?.setPool(fixture.context);
     // After the fixture's first answers, so that an --endpoint target is named after what answered.
     const target = opened.settings;

@@ -75,6 +75,7 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     ...(quotas === undefined ? {} : { quotas }),
     ...(account.guarded ? { account: { account: account.account, arn: account.arn } } : {}),
     ...(settings.budget === undefined ? {} : { budget: settings.budget }),
+    ...(settings.userPoolId === undefined ? {} : { existingPoolId: settings.userPoolId }),
   });
   return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan };
 }

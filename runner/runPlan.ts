@@ -43,6 +43,8 @@ export interface PlanInput {
   /** What the pool fixture is expected to create; by default all of it, analytics only on emulators. */
   capabilities?: FixtureCapabilities;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /** `--user-pool-id`: the run reads this pool instead of creating one, and creates nothing but clients. */
+  existingPoolId?: string;
 }
 
 export interface RequestCount {
@@ -51,7 +53,7 @@ export interface RequestCount {
 }
 
 export interface PlannedResource {
-  type: 'user pool' | 'resource server' | 'identity provider' | 'app client';
+  type: 'user pool' | 'existing user pool' | 'resource server' | 'identity provider' | 'app client';
   /** The name it gets; for app clients, how they are named. */
   name: string;
   count: RequestCount;
@@ -113,6 +115,9 @@ export function fixtureNames(runIdPrefix: string): { poolName: string; resourceS
 // DeleteIdentityProvider, DeleteUserPool.
 const FIXTURE_REQUESTS: readonly string[] = ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider'];
 const CLEANUP_REQUESTS: readonly string[] = ['ListUserPoolClients', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool'];
+// In an existing pool (targets/existingPool.ts): one page of each read, and no cleanup request of
+// its own: every case deletes its client, and teardown deletes only what a cut-short case left.
+const EXISTING_POOL_REQUESTS: readonly string[] = ['DescribeUserPool', 'ListResourceServers', 'ListIdentityProviders'];
 
 export function defaultCapabilities(kind: 'aws' | 'emulator'): FixtureCapabilities {
   // Emulators take made-up Pinpoint values; AWS needs a real project, which a run does not create.
@@ -138,12 +143,15 @@ export function planRun(input: PlanInput): RunPlan {
     r.atMost += atMost;
   };
   const fixture: RequestCount = { expected: 0, atMost: 0 };
-  for (const operation of FIXTURE_REQUESTS) add(operation, 1, 1);
+  const existing = input.existingPoolId !== undefined;
+  const before = existing ? EXISTING_POOL_REQUESTS : FIXTURE_REQUESTS;
+  const after = existing ? [] : CLEANUP_REQUESTS;
+  for (const operation of before) add(operation, 1, 1);
   for (const rule of toRun) {
     for (const [operation, n] of Object.entries(requestsPerCase(rule))) add(operation, n.expected * input.runs, n.atMost * input.runs);
   }
-  for (const operation of CLEANUP_REQUESTS) add(operation, 1, 1);
-  fixture.expected = fixture.atMost = FIXTURE_REQUESTS.length + CLEANUP_REQUESTS.length;
+  for (const operation of after) add(operation, 1, 1);
+  fixture.expected = fixture.atMost = before.length + after.length;
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
@@ -151,14 +159,19 @@ export function planRun(input: PlanInput): RunPlan {
   const names = fixtureNames(input.runIdPrefix);
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };
   const resources: PlannedResource[] = [
-    { type: 'user pool', name: names.poolName, count: { expected: 1, atMost: 1 }, removed: 'at the end, also on failure and Ctrl-C' },
-    { type: 'resource server', name: `${names.resourceServerIdentifier} (${names.resourceServerName})`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
-    { type: 'identity provider', name: `${names.identityProviderName} (SAML)`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
+    ...(input.existingPoolId !== undefined ? [] : [
+      { type: 'user pool' as const, name: names.poolName, count: { expected: 1, atMost: 1 }, removed: 'at the end, also on failure and Ctrl-C' },
+      { type: 'resource server' as const, name: `${names.resourceServerIdentifier} (${names.resourceServerName})`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
+      { type: 'identity provider' as const, name: `${names.identityProviderName} (SAML)`, count: { expected: 1, atMost: 1 }, removed: 'at the end' },
+    ]),
     {
       type: 'app client', name: 'as each case generates it',
       count: { expected: Math.round(requests.DeleteUserPoolClient?.expected ?? 0), atMost: clients.atMost },
       removed: 'right after its case is judged',
     },
+    ...(input.existingPoolId === undefined ? [] : [
+      { type: 'existing user pool' as const, name: input.existingPoolId, count: { expected: 0, atMost: 0 }, removed: 'never: the run did not create it' },
+    ]),
   ];
 
   const plan: RunPlan = {
@@ -220,7 +233,9 @@ export function formatPlan(plan: RunPlan): string {
   const width = Math.max(...Object.keys(plan.requests).map((op) => op.length));
   for (const [operation, n] of Object.entries(plan.requests)) lines.push(`              ${operation.padEnd(width)}  ${count(n)}`);
   plan.resources.forEach((r, i) => {
-    const text = `${r.count.atMost === 1 ? '' : `${count(r.count)} × `}${r.type} ${r.name}; removed ${r.removed}`;
+    const text = r.type === 'existing user pool'
+      ? `nothing else, in the ${r.type} ${r.name}, which is read and never changed or deleted`
+      : `${r.count.atMost === 1 ? '' : `${count(r.count)} × `}${r.type} ${r.name}; removed ${r.removed}`;
     if (i === 0) row('creates', text);
     else lines.push(`            ${text}`);
   });
