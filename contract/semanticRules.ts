@@ -206,6 +206,8 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.ccSecret],
     expect: invalidOAuthFlow('client_credentials flow can not be selected if client does not have a client secret.'),
     breakable: true,
+    // A client_credentials request is otherwise valid only with a resource-server scope: it takes no standard scope.
+    needs: ['resource-server'],
   },
   {
     id: 'oauth.client-credentials.exclusive',
@@ -216,6 +218,8 @@ export const semanticRules: readonly Rule[] = [
     sources: [modelSource('AllowedOAuthFlows documentation: client_credentials as the only allowed flow'), src.ccExclusive],
     expect: invalidOAuthFlow('client_credentials flow can not be selected along with code flow or implicit flow.'),
     breakable: true,
+    // A client_credentials request is otherwise valid only with a resource-server scope: it takes no standard scope.
+    needs: ['resource-server'],
   },
   {
     id: 'oauth.client-credentials.no-openid',
