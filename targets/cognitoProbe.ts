@@ -41,7 +41,7 @@ export async function notCognitoError(target: Target, failed: Exchange): Promise
       seen.push(`${probe.operation} got no answer (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
     }
   }
-  return new HarnessError('E_NOT_COGNITO', `${target.info.endpoint} does not answer as Cognito: ${seen.join('; ')}. Is this the right endpoint?`);
+  return new HarnessError('E_NOT_COGNITO', `${target.info.endpoint} does not answer as Cognito: ${sentence(seen.join('; '))} Is this the right endpoint?`);
 }
 
 /**
@@ -52,6 +52,11 @@ export function createUserPoolFailure(target: Target, exchange: Exchange): Harne
   const what = isUnsupportedOperation(exchange) ? 'this target lacks CreateUserPool' : 'this target could not create the run\'s user pool';
   return new HarnessError(
     'E_FIXTURE',
-    `CreateUserPool failed on ${target.info.name} at ${target.info.endpoint}: ${answerSummary(exchange)}. ${what[0].toUpperCase()}${what.slice(1)}; to judge it anyway, run against a pool that exists there: --user-pool-id ID`,
+    `CreateUserPool failed on ${target.info.name} at ${target.info.endpoint}: ${sentence(answerSummary(exchange))} ${what[0].toUpperCase()}${what.slice(1)}; to judge it anyway, run against a pool that exists there: --user-pool-id ID`,
   );
+}
+
+/** Ends the text with one full stop (a quoted message may bring its own). */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
