@@ -3,7 +3,10 @@ import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import type { RuleResult } from '../reports/ruleResult.js';
 import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createHttpTarget } from '../targets/httpTarget.js';
+import { sweepLeftovers } from '../targets/sweepLeftovers.js';
 import { FIXTURE_CUSTOM_ATTRIBUTES, FIXTURE_REQUIRED_ATTRIBUTES, FIXTURE_SCOPES } from '../targets/poolFixture.js';
+import { listenOnLoopback } from '../testing/loopbackHttpServer.js';
 import { startFakeCognito, type FakeCognito, type FakeCognitoOptions } from '../testing/fakeCognito.js';
 import { prepareRun } from './prepareRun.js';
 import { readRunSettings } from './runSettings.js';
@@ -94,5 +97,36 @@ describe('partial targets are judged on every rule they can be', () => {
     const left = await send('ListUserPoolClients', { UserPoolId: USER_POOL.id, MaxResults: 60 });
     expect((left.body.UserPoolClients as { ClientId: string }[]).map((c) => c.ClientId)).toEqual([ownClient]);
     expect(await send('ListResourceServers', { UserPoolId: USER_POOL.id, MaxResults: 50 })).toMatchObject({ body: { ResourceServers: [{ Identifier: 'https://api.my-app.example' }] } });
+    // A sweep of every run's leftovers, of any age, never touches it: the run did not name it.
+    const swept = await sweepLeftovers(createHttpTarget({ name: 'fake', endpoint: fake.endpoint, region: 'us-east-1' }), { olderThanMs: 0, delete: true });
+    expect(swept).toMatchObject({ leftovers: [], deleted: [], othersUntouched: 1 });
+    expect((await send('DescribeUserPool', { UserPoolId: USER_POOL.id })).status).toBe(200);
+  });
+});
+
+describe('targets that cannot give the run a pool: one harness error that says why', () => {
+  it('a plain web server answering 404 pages: E_NOT_COGNITO, nothing judged', async () => {
+    const web = await listenOnLoopback((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body><h1>Not Found</h1></body></html>');
+    });
+    try {
+      const settings = readRunSettings({ endpoint: web.endpoint, region: 'us-east-1', runs: RUNS }, 'flags');
+      await expect(prepareRun(settings, quiet())).rejects.toMatchObject({
+        code: 'E_NOT_COGNITO',
+        message: expect.stringMatching(new RegExp(`^${web.endpoint}/? does not answer as Cognito: CreateUserPool got HTTP 404 text/html: <html><body><h1>Not Found</h1></body></html>; ListUserPools got HTTP 404`)),
+      });
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('a Cognito without CreateUserPool: E_FIXTURE that says so and suggests --user-pool-id', async () => {
+    const fake = await startFakeCognito({ lacking: new Set(['CreateUserPool']) });
+    fakes.push(fake);
+    const settings = readRunSettings({ endpoint: fake.endpoint, region: 'us-east-1', runs: RUNS }, 'flags');
+    await expect(prepareRun(settings, quiet())).rejects.toMatchObject({
+      code: 'E_FIXTURE',
+      message: expect.stringMatching(/^CreateUserPool failed on .*: HTTP 400 UnknownOperationException: Unknown operation CreateUserPool\. This target lacks CreateUserPool; to judge it anyway, run against a pool that exists there: --user-pool-id ID$/),
+    });
   });
 });
