@@ -12,13 +12,22 @@ export function answerSummary(exchange: Pick<Exchange, 'status' | 'headers' | 'e
     : mediaType === '' ? `HTTP ${exchange.status}`
     : `HTTP ${exchange.status} ${mediaType}`;
   const text = exchange.errorMessage ?? (exchange.errorType === undefined ? exchange.rawBody : '');
-  const line = firstLine(text);
+  // A web page says what it is in its text (title, heading), not in its first line of markup.
+  const line = /html/.test(mediaType) || /^\s*</.test(text) ? shortened(pageText(text)) : firstLine(text);
   return line === '' ? named : `${named}: ${line}`;
 }
 
 const MAX_QUOTE = 200;
 
 function firstLine(text: string): string {
-  const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().replace(/\s+/g, ' ');
+  return shortened(text.split('\n').find((l) => l.trim() !== '') ?? '');
+}
+
+function pageText(html: string): string {
+  return html.replace(/<!DOCTYPE[^>]*>|<(script|style)\b[\s\S]*?<\/\1>|<[^>]*>/gi, ' ');
+}
+
+function shortened(text: string): string {
+  const line = text.trim().replace(/\s+/g, ' ');
   return line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE)}…` : line;
 }
