@@ -35,6 +35,10 @@ Target (default: an embedded cognito-local the tool starts and stops itself):
   --name NAME          the target's name in reports and baselines (default: the preset's; for
                        --endpoint, its host:port; the Server header is recorded as information only)
   --transport T        ${transports}
+  --user-pool-id ID    run in this existing user pool instead of creating one (a target without
+                       CreateUserPool, or an AWS role limited to one pool): the run reads its attributes,
+                       scopes and identity providers, creates and deletes only its own app clients
+                       there, and never deletes or changes the pool
 
 Run:
   --seed N             seed of every property (default ${RUN_DEFAULTS.seed}; \`random\` picks one and prints it)

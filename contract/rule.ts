@@ -77,8 +77,13 @@ export interface Conflict {
   dated?: { claimSeen: string; ruleSeen: string };
 }
 
-/** Pool fixtures a rule needs before it can be exercised. */
-export type FixtureNeed = 'resource-server' | 'identity-provider' | 'analytics';
+/**
+ * Pool fixtures a rule needs before it can be exercised. `known-*`: the run must know what the pool
+ * holds of that kind (its attribute schema, its resource servers' scopes, its identity providers),
+ * because the rule's invalid cases name something the pool must not have. A pool the run created
+ * is known; an existing pool (`--user-pool-id`) is known only as far as the target could list it.
+ */
+export type FixtureNeed = 'resource-server' | 'identity-provider' | 'analytics' | 'known-attributes' | 'known-scopes' | 'known-providers';
 
 export interface Rule {
   /** Stable id: the same in code, CLI `--rules`, reports and docs. */

@@ -206,6 +206,8 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.ccSecret],
     expect: invalidOAuthFlow('client_credentials flow can not be selected if client does not have a client secret.'),
     breakable: true,
+    // A client_credentials request is otherwise valid only with a resource-server scope: it takes no standard scope.
+    needs: ['resource-server'],
   },
   {
     id: 'oauth.client-credentials.exclusive',
@@ -216,6 +218,8 @@ export const semanticRules: readonly Rule[] = [
     sources: [modelSource('AllowedOAuthFlows documentation: client_credentials as the only allowed flow'), src.ccExclusive],
     expect: invalidOAuthFlow('client_credentials flow can not be selected along with code flow or implicit flow.'),
     breakable: true,
+    // A client_credentials request is otherwise valid only with a resource-server scope: it takes no standard scope.
+    needs: ['resource-server'],
   },
   {
     id: 'oauth.client-credentials.no-openid',
@@ -248,6 +252,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.scopeMissing, modelSource('AllowedOAuthScopes documentation')],
     expect: { outcome: 'rejected', errorTypes: ['ScopeDoesNotExistException'], status: 400, message: 'Invalid scope requested' },
     breakable: true,
+    needs: ['known-scopes'],
   },
   {
     id: 'supported-identity-providers.exist',
@@ -258,6 +263,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.idpMissing],
     expect: invalidParameter('The provider <name> does not exist for User Pool <pool>'),
     breakable: true,
+    needs: ['known-providers'],
   },
   {
     id: 'read-attributes.exist',
@@ -268,6 +274,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.readAttrs, src.devGuideAppClients],
     expect: invalidParameter('Invalid read attributes specified while creating a client'),
     breakable: true,
+    needs: ['known-attributes'],
     note: 'The message is known from a third-party quote only.',
   },
   {
@@ -279,6 +286,7 @@ export const semanticRules: readonly Rule[] = [
     sources: [src.writeAttrs, src.devGuideAppClients, src.requiredWrite],
     expect: invalidParameter('Invalid write attributes specified while creating a client'),
     breakable: true,
+    needs: ['known-attributes'],
     note: 'The message is observed; which cause each report had is not shown (the pools are not quoted). The required-attribute cause is the documented one; unknown and immutable attributes are inferred causes of the same message.',
   },
   {

@@ -191,6 +191,23 @@ describe('example GitHub workflows', () => {
     expect(policy.Statement.filter((x) => x.Resource === '*').flatMap((x) => x.Action).sort()).toEqual(['cognito-idp:CreateUserPool', 'cognito-idp:ListUserPools']);
   });
 
+  it('examples/iam-policy-existing-pool.json allows exactly what a run in one existing pool sends, on that pool only', () => {
+    const policy = JSON.parse(readFileSync(`${root}examples/iam-policy-existing-pool.json`, 'utf8')) as { Statement: { Effect: string; Action: string[]; Resource: string }[] };
+    const plan = planRun({
+      rules: selectRules(contract.rules, ALL_KINDS, undefined), runs: 1, runIdPrefix: 'cc-20260101t000000-0000', existingPoolId: 'eu-west-1_Owned1234',
+      target: { name: 'aws', kind: 'aws', region: 'eu-west-1', transport: 'http', concurrency: 4 },
+    });
+    // No sweep: a run in an existing pool creates no pool, so it leaves none behind. The account
+    // guard's STS GetCallerIdentity needs no permission (targets/accountGuard.ts).
+    const allowed = policy.Statement.flatMap((st) => st.Action.map((a) => a.replace(/^cognito-idp:/, ''))).sort();
+    expect(allowed).toEqual(Object.keys(plan.requests).sort());
+    for (const forbidden of ['CreateUserPool', 'DeleteUserPool', 'ListUserPools', 'TagResource', 'CreateResourceServer', 'DeleteResourceServer', 'CreateIdentityProvider', 'DeleteIdentityProvider']) {
+      expect(allowed, forbidden).not.toContain(forbidden);
+    }
+    expect(policy.Statement.every((st) => st.Effect === 'Allow' && st.Action.every((a) => a.startsWith('cognito-idp:')))).toBe(true);
+    for (const st of policy.Statement) expect(st.Resource).toBe('arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool/USER_POOL_ID');
+  });
+
   it('CONFORMANCE_* variables they set are ones the suites read', () => {
     const read = ['runner/vitest.config.ts', 'runner/globalSetup.ts'].map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
     const set = WORKFLOWS.flatMap((f) => [...readFileSync(`${root}${f}`, 'utf8').matchAll(/^\s*(CONFORMANCE_[A-Z_]+):/gm)].map((m) => m[1] as string));

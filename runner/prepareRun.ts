@@ -1,6 +1,7 @@
 import { contract } from '../contract/contract.js';
 import { openTarget } from '../targets/openTarget.js';
-import { createPoolFixture, type PoolFixture } from '../targets/poolFixture.js';
+import { useExistingPool } from '../targets/existingPool.js';
+import { createPoolFixture, type RunPool } from '../targets/poolFixture.js';
 import type { QuotaCounts } from '../targets/quotaLimiter.js';
 import { withRecording, type RecordingTarget } from '../targets/recordingTarget.js';
 import type { CleanupRegistry } from '../targets/cleanupRegistry.js';
@@ -42,8 +43,8 @@ export interface PreparedRun {
 export async function prepareRun(settings: RunSettings, registry: CleanupRegistry, resolvedRun?: ResolvedRun): Promise<PreparedRun> {
   const resolved = resolvedRun ?? (await resolveRun(settings));
   const { config } = resolved;
-  // The run's pools (resolved.plan.pools of them), the first one first.
-  const fixtures: PoolFixture[] = [];
+  // The run's pools (resolved.plan.pools of them), the first one first; one with --user-pool-id.
+  const fixtures: RunPool[] = [];
   let opened: Awaited<ReturnType<typeof openTarget>> | undefined;
   const handle = registry.register('conformance run', async () => {
     // One after the other, newest first: cognito-local garbles its store under parallel writes.
@@ -62,17 +63,26 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       ...(settings.name === undefined ? {} : { name: settings.name }),
     });
     const recording = settings.record === undefined ? undefined : withRecording(opened.target, settings.record);
-    const runTarget: Target = recording ?? opened.target;
+    let runTarget: Target = recording ?? opened.target;
     const runId = resolved.runIdPrefix;
     // Emulators do not call Amazon Pinpoint, so well-formed made-up analytics values exercise the
     // analytics rules there; against AWS they need a real project, which a run does not create.
-    for (let index = 1; index <= resolved.plan.pools; index++) {
-      const made = await createPoolFixture(runTarget, { runIdPrefix: runId, index, syntheticAnalytics: config.kind === 'emulator', registry });
-      fixtures.push(made);
-      // Rules are spread over pools that are alike: one that came out otherwise is not used.
-      if (JSON.stringify(made.capabilities) !== JSON.stringify(fixtures[0]?.capabilities)) break;
+    const syntheticAnalytics = config.kind === 'emulator';
+    if (settings.userPoolId === undefined) {
+      for (let index = 1; index <= resolved.plan.pools; index++) {
+        const made = await createPoolFixture(runTarget, { runIdPrefix: runId, index, syntheticAnalytics, registry });
+        fixtures.push(made);
+        // Rules are spread over pools that are alike: one that came out otherwise is not used.
+        if (JSON.stringify(made.capabilities) !== JSON.stringify(fixtures[0]?.capabilities)) break;
+      }
+    } else {
+      // A pool someone else owns: read, never changed; the run's requests go through the ledger
+      // of the clients it creates, which is all its teardown deletes.
+      const existing = await useExistingPool(runTarget, { userPoolId: settings.userPoolId, runIdPrefix: runId, syntheticAnalytics });
+      fixtures.push(existing);
+      runTarget = existing.target;
     }
-    const fixture = fixtures[0] as PoolFixture;
+    const fixture = fixtures[0] as RunPool;
     const pools = fixtures.filter((f) => JSON.stringify(f.capabilities) === JSON.stringify(fixture.capabilities)).map((f) => f.context);
     recording?.setPool(fixture.context);
     const target = opened.settings;

@@ -78,8 +78,9 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     ...(quotas === undefined ? {} : { quotas }),
     ...(account.guarded ? { account: { account: account.account, arn: account.arn } } : {}),
     ...(settings.budget === undefined ? {} : { budget: settings.budget }),
-    // A recording names one pool for all its cases (targets/recordingTarget.ts setPool).
-    ...(settings.record === undefined ? (options.maxPools === undefined ? {} : { maxPools: options.maxPools }) : { maxPools: 1 }),
+    // A recording names one pool for all its cases (targets/recordingTarget.ts setPool); --user-pool-id names one pool.
+    ...(settings.record === undefined && settings.userPoolId === undefined ? (options.maxPools === undefined ? {} : { maxPools: options.maxPools }) : { maxPools: 1 }),
+    ...(settings.userPoolId === undefined ? {} : { existingPoolId: settings.userPoolId }),
   });
   return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan };
 }

@@ -88,6 +88,14 @@ describe('planRun', () => {
     expect(planRun({ rules: all.slice(0, 1), runs: 25, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES }).pools).toBe(1);
   });
 
+  it('in an existing pool (--user-pool-id): reads the pool, creates nothing but app clients, removes nothing else', () => {
+    const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, existingPoolId: 'eu-west-1_Owned1234' });
+    expect(plan.resources.map((r) => `${r.type}: ${r.name}`)).toEqual(['app client: as each case generates it', 'existing user pool: eu-west-1_Owned1234']);
+    expect(Object.keys(plan.requests).filter((op) => !op.includes('UserPoolClient'))).toEqual(['DescribeUserPool', 'ListResourceServers', 'ListIdentityProviders']);
+    expect(plan.fixture).toEqual({ expected: 3, atMost: 3 });
+    expect(formatPlan(plan)).toContain('nothing else, in the existing user pool eu-west-1_Owned1234, which is read and never changed or deleted');
+  });
+
   it('on an emulator: analytics rules run (made-up Pinpoint values), no quotas, no duration', () => {
     const plan = planRun({ rules, runs: 3, target: EMULATOR, runIdPrefix: PREFIX });
     expect(plan.rules.skipped).toEqual([]);

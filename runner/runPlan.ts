@@ -47,6 +47,8 @@ export interface PlanInput {
   budget?: { maxRequests?: number; timeBudgetMs?: number };
   /** At most this many pools (1 with `--record`: a recording holds one pool); by default as many as the quotas make worth it. */
   maxPools?: number;
+  /** `--user-pool-id`: the run reads this pool instead of creating one, and creates nothing but clients. */
+  existingPoolId?: string;
 }
 
 export interface RequestCount {
@@ -55,7 +57,7 @@ export interface RequestCount {
 }
 
 export interface PlannedResource {
-  type: 'user pool' | 'resource server' | 'identity provider' | 'app client';
+  type: 'user pool' | 'existing user pool' | 'resource server' | 'identity provider' | 'app client';
   /** The name it gets; for app clients, how they are named. */
   name: string;
   count: RequestCount;
@@ -123,6 +125,9 @@ export function fixtureNames(runIdPrefix: string, index = 1): { poolName: string
 // DeleteIdentityProvider, DeleteUserPool.
 const FIXTURE_REQUESTS: readonly string[] = ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider'];
 const CLEANUP_REQUESTS: readonly string[] = ['ListUserPoolClients', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool'];
+// In an existing pool (targets/existingPool.ts): one page of each read, and no cleanup request of
+// its own: every case deletes its client, and teardown deletes only what a cut-short case left.
+const EXISTING_POOL_REQUESTS: readonly string[] = ['DescribeUserPool', 'ListResourceServers', 'ListIdentityProviders'];
 
 export function defaultCapabilities(kind: 'aws' | 'emulator'): FixtureCapabilities {
   // Emulators take made-up Pinpoint values; AWS needs a real project, which a run does not create.
@@ -152,16 +157,19 @@ export function planRun(input: PlanInput): RunPlan {
   for (const rule of toRun) {
     for (const [operation, n] of Object.entries(requestsPerCase(rule))) addTo(runsAlone(rule.kind) ? alone : shared, operation, n.expected * input.runs, n.atMost * input.runs);
   }
-  const maxPools = Math.max(1, Math.min(input.maxPools ?? Infinity, toRun.filter((r) => !runsAlone(r.kind)).length + (Object.keys(alone).length > 0 ? 1 : 0)));
+  const existing = input.existingPoolId !== undefined;
+  const maxPools = existing ? 1 : Math.max(1, Math.min(input.maxPools ?? Infinity, toRun.filter((r) => !runsAlone(r.kind)).length + (Object.keys(alone).length > 0 ? 1 : 0)));
   const pools = input.quotas === undefined ? 1 : bestPoolCount(alone, shared, input.quotas, maxPools);
+  const before = existing ? EXISTING_POOL_REQUESTS : FIXTURE_REQUESTS;
+  const after = existing ? [] : CLEANUP_REQUESTS;
 
   const requests: Record<string, RequestCount> = {};
   const add = (operation: string, expected: number, atMost: number) => addTo(requests, operation, expected, atMost);
   const fixture: RequestCount = { expected: 0, atMost: 0 };
-  for (const operation of FIXTURE_REQUESTS) add(operation, pools, pools);
+  for (const operation of before) add(operation, pools, pools);
   for (const part of [alone, shared]) for (const [operation, n] of Object.entries(part)) add(operation, n.expected, n.atMost);
-  for (const operation of CLEANUP_REQUESTS) add(operation, pools, pools);
-  fixture.expected = fixture.atMost = (FIXTURE_REQUESTS.length + CLEANUP_REQUESTS.length) * pools;
+  for (const operation of after) add(operation, pools, pools);
+  fixture.expected = fixture.atMost = (before.length + after.length) * pools;
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
@@ -171,14 +179,19 @@ export function planRun(input: PlanInput): RunPlan {
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };
   const inEach = pools === 1 ? '' : ' in each pool';
   const resources: PlannedResource[] = [
-    { type: 'user pool', name: poolNames, count: { expected: pools, atMost: pools }, removed: 'at the end, also on failure and Ctrl-C' },
-    { type: 'resource server', name: `${names.resourceServerIdentifier} (${names.resourceServerName})${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
-    { type: 'identity provider', name: `${names.identityProviderName} (SAML)${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
+    ...(input.existingPoolId !== undefined ? [] : [
+      { type: 'user pool' as const, name: poolNames, count: { expected: pools, atMost: pools }, removed: 'at the end, also on failure and Ctrl-C' },
+      { type: 'resource server' as const, name: `${names.resourceServerIdentifier} (${names.resourceServerName})${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
+      { type: 'identity provider' as const, name: `${names.identityProviderName} (SAML)${inEach}`, count: { expected: pools, atMost: pools }, removed: 'at the end' },
+    ]),
     {
       type: 'app client', name: 'as each case generates it',
       count: { expected: Math.round(requests.DeleteUserPoolClient?.expected ?? 0), atMost: clients.atMost },
       removed: 'right after its case is judged',
     },
+    ...(input.existingPoolId === undefined ? [] : [
+      { type: 'existing user pool' as const, name: input.existingPoolId, count: { expected: 0, atMost: 0 }, removed: 'never: the run did not create it' },
+    ]),
   ];
 
   const plan: RunPlan = {
@@ -265,7 +278,9 @@ export function formatPlan(plan: RunPlan): string {
   const width = Math.max(...Object.keys(plan.requests).map((op) => op.length));
   for (const [operation, n] of Object.entries(plan.requests)) lines.push(`              ${operation.padEnd(width)}  ${count(n)}`);
   plan.resources.forEach((r, i) => {
-    const text = `${r.count.atMost === 1 ? '' : `${count(r.count)} × `}${r.type} ${r.name}; removed ${r.removed}`;
+    const text = r.type === 'existing user pool'
+      ? `nothing else, in the ${r.type} ${r.name}, which is read and never changed or deleted`
+      : `${r.count.atMost === 1 ? '' : `${count(r.count)} × `}${r.type} ${r.name}; removed ${r.removed}`;
     if (i === 0) row('creates', text);
     else lines.push(`            ${text}`);
   });

@@ -81,6 +81,19 @@ describe('readRunSettings: the one reader of run settings', () => {
     expect(() => readRunSettings({}, 'flags', Math.random, { CONFORMANCE_AWS_ACCOUNTS: 'sandbox' })).toThrow(expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining('CONFORMANCE_AWS_ACCOUNTS') }));
   });
 
+  it('--user-pool-id: checked against the model\'s UserPoolId pattern before anything is sent, and carried into every replay command', () => {
+    expect(readRunSettings({ endpoint: 'http://127.0.0.1:9229', userPoolId: 'us-east-1_AbC123' }, 'flags')).toMatchObject({
+      userPoolId: 'us-east-1_AbC123', targetArgs: ['--endpoint', 'http://127.0.0.1:9229', '--user-pool-id', 'us-east-1_AbC123'],
+    });
+    expect(runSettingsFromEnv({ CONFORMANCE_USER_POOL_ID: 'local_5Pool' })).toMatchObject({ userPoolId: 'local_5Pool' });
+    for (const bad of ['us-east-1', 'us-east-1_', 'us east-1_abc', 'us-east-1_ab-c', `us-east-1_${'a'.repeat(50)}`]) {
+      const err = rejection({ userPoolId: bad }, 'flags');
+      expect(err.code).toBe('E_USAGE');
+      expect(err.message).toMatch(/^--user-pool-id must be a user pool id like us-east-1_AbCdEf123 .*, got "/);
+    }
+    expect(rejection({ userPoolId: 'nope' }, 'env').message).toMatch(/^CONFORMANCE_USER_POOL_ID must be a user pool id/);
+  });
+
   it.each([
     [{ account: '12345' }, 'account', 'is not a 12-digit AWS account id'],
     [{ maxRequests: '0' }, 'maxRequests', 'must be a whole number from 1 to 10000000, got "0"'],

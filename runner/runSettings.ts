@@ -1,4 +1,5 @@
 import { contract } from '../contract/contract.js';
+import { userPoolId as userPoolIdShape } from '../contract/memberShapes.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import { parseDuration } from './parseDuration.js';
 import { ACCOUNTS_ENV, allowedAccounts } from '../targets/accountGuard.js';
@@ -37,7 +38,7 @@ export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_0
  */
 export const RUN_SETTING_KEYS = [
   'target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath',
-  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps',
+  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'userPoolId',
 ] as const;
 export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
 
@@ -76,6 +77,11 @@ export interface RunSettings {
    * (targets/quotaLimiter.ts; see targets/runQuotas.ts for the defaults per kind of target).
    */
   rates?: { poolRps?: number; accountRps?: number };
+  /**
+   * `--user-pool-id ID`: run in this existing pool instead of creating one (targets/existingPool.ts).
+   * The run reads it, creates and deletes its app clients there, and never deletes or changes it.
+   */
+  userPoolId?: string;
 }
 
 export function flagName(key: RunSettingKey): string {
@@ -182,6 +188,16 @@ export function readRunSettings(
   }
   const poolRps = rate('poolRps');
   const accountRps = rate('accountRps');
+  const userPoolId = nonBlank('userPoolId', 'us-east-1_AbCdEf123');
+  if (userPoolId !== undefined) {
+    // The model's UserPoolIdType, checked before anything is sent.
+    const { min, max } = userPoolIdShape.length ?? { min: 1, max: 55 };
+    if (!new RegExp(userPoolIdShape.pattern ?? '').test(userPoolId) || userPoolId.length < (min ?? 1) || userPoolId.length > (max ?? 55)) {
+      fail(`${label('userPoolId')} must be a user pool id like us-east-1_AbCdEf123 (letters, digits, - or _, then _ and letters or digits; at most ${max ?? 55} characters), got ${JSON.stringify(userPoolId.slice(0, 80))}`);
+    }
+    // Replay commands must reach the same pool.
+    targetArgs.push('--user-pool-id', userPoolId);
+  }
   return {
     target,
     ...(name === undefined ? {} : { name }),
@@ -201,5 +217,6 @@ export function readRunSettings(
     ...(poolRps === undefined && accountRps === undefined
       ? {}
       : { rates: { ...(poolRps === undefined ? {} : { poolRps }), ...(accountRps === undefined ? {} : { accountRps }) } }),
+    ...(userPoolId === undefined ? {} : { userPoolId }),
   };
 }

@@ -17,3 +17,15 @@ describe('unmetNeed', () => {
     expect(unmetNeed(caps)).toBeUndefined();
   });
 });
+
+describe('unmetNeed for what the run knows of an existing pool', () => {
+  it('an absent known-* flag is known (a pool the run created); false names the failed read', () => {
+    const created: FixtureCapabilities = { resourceServer: true, identityProvider: true, analytics: true, reasons: {} };
+    expect(unmetNeed(created, ['known-attributes', 'known-scopes', 'known-providers'])).toBeUndefined();
+    const existing: FixtureCapabilities = {
+      ...created, providersKnown: false, reasons: { 'known-providers': 'target lacks ListIdentityProviders (HTTP 400 UnknownOperationException)' },
+    };
+    expect(unmetNeed(existing, ['known-scopes'])).toBeUndefined();
+    expect(unmetNeed(existing, ['known-providers'])).toBe('target lacks ListIdentityProviders (HTTP 400 UnknownOperationException)');
+  });
+});

@@ -10,6 +10,8 @@ export type HarnessErrorCode =
   | 'E_TARGET_TIMEOUT'
   | 'E_EMULATOR_START'
   | 'E_FIXTURE'
+  /** The endpoint does not speak the Cognito API at all (targets/cognitoProbe.ts). */
+  | 'E_NOT_COGNITO'
   | 'E_INTERRUPTED'
   | 'E_ACCOUNT_REQUIRED'
   | 'E_ACCOUNT_NOT_ALLOWED'

@@ -100,25 +100,48 @@ describe('createPoolFixture with a target that has every operation', () => {
 });
 
 describe('createPoolFixture when a fixture call is refused', () => {
-  it('is E_FIXTURE naming the call and the answer, and deletes the pool it made', async () => {
+  it('an optional fixture refused with any answer is a skip reason naming the call and the answer; the run goes on', async () => {
     const { target, calls } = fakeTarget({
       CreateUserPool: createdPool,
       CreateResourceServer: { status: 400, errorType: 'InvalidParameterException', body: { message: 'bad identifier' } },
+      CreateIdentityProvider: { status: 500, body: '<html>oops</html>' },
       ListUserPoolClients: { status: 200, body: { UserPoolClients: [] } },
     });
     const registry = quietRegistry();
-    const err = await createPoolFixture(target, { runIdPrefix: 'cc-x', registry }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(HarnessError);
-    expect(err).toMatchObject({ code: 'E_FIXTURE' });
-    expect((err as Error).message).toMatch(/^CreateResourceServer failed on fake at http:\/\/127\.0\.0\.1:1\/: HTTP 400 InvalidParameterException/);
-    expect(calls.map((c) => c.operation)).toContain('DeleteUserPool');
+    const f = await createPoolFixture(target, { runIdPrefix: 'cc-x', registry });
+    expect(f.capabilities).toMatchObject({ resourceServer: false, identityProvider: false });
+    expect(f.capabilities.reasons['resource-server']).toBe('CreateResourceServer answered HTTP 400 InvalidParameterException');
+    expect(f.capabilities.reasons['identity-provider']).toBe('CreateIdentityProvider answered HTTP 500: "<html>oops</html>"');
+    expect(f.context).toMatchObject({ resourceServerScopes: [], identityProviders: [] });
+    calls.length = 0;
+    await f.cleanup();
+    // A refusal (4xx) created nothing; a server error may have come after the provider was stored.
+    expect(calls.map((c) => c.operation)).toEqual(['ListUserPoolClients', 'DeleteIdentityProvider', 'DeleteUserPool']);
     expect(registry.pending).toBe(0);
   });
 
-  it('a pool that cannot be created is E_FIXTURE and leaves nothing registered', async () => {
+  it('an optional fixture that gets no answer at all is a skip reason too', async () => {
+    const { target } = fakeTarget({ CreateUserPool: createdPool, ListUserPoolClients: { status: 200, body: { UserPoolClients: [] } } });
+    const flaky: Target = {
+      ...target,
+      send: async (operation, input) => {
+        if (operation === 'CreateResourceServer') throw new HarnessError('E_TARGET_UNREACHABLE', 'socket hang up');
+        return target.send(operation, input);
+      },
+    };
+    const f = await createPoolFixture(flaky, { runIdPrefix: 'cc-x', registry: quietRegistry() });
+    expect(f.capabilities.reasons['resource-server']).toBe('CreateResourceServer got no answer: socket hang up');
+    expect(f.capabilities.identityProvider).toBe(true);
+    await f.cleanup();
+  });
+
+  it('a pool that cannot be created is E_FIXTURE suggesting --user-pool-id, and leaves nothing registered', async () => {
     const { target } = fakeTarget({ CreateUserPool: { status: 400, errorType: 'LimitExceededException' } });
     const registry = quietRegistry();
-    await expect(createPoolFixture(target, { runIdPrefix: 'cc-x', registry })).rejects.toMatchObject({ code: 'E_FIXTURE' });
+    await expect(createPoolFixture(target, { runIdPrefix: 'cc-x', registry })).rejects.toMatchObject({
+      code: 'E_FIXTURE',
+      message: expect.stringMatching(/^CreateUserPool failed on fake at http:\/\/127\.0\.0\.1:1\/: HTTP 400 LimitExceededException\. This target could not create the run's user pool; .*--user-pool-id ID$/),
+    });
     expect(registry.pending).toBe(0);
   });
 });
@@ -170,11 +193,11 @@ describe('pool fixture on the embedded cognito-local', () => {
     ]);
     // cognito-local takes email as required in the schema and reports it so.
     expect(fixture.context.requiredAttributes).toEqual(['email']);
-    expect(fixture.capabilities).toEqual({
-      resourceServer: false,
-      identityProvider: false,
-      analytics: true,
-      reasons: { 'resource-server': 'target lacks CreateResourceServer', 'identity-provider': 'target lacks CreateIdentityProvider' },
+    expect(fixture.capabilities).toMatchObject({ resourceServer: false, identityProvider: false, analytics: true });
+    // cognito-local names the missing operation (CognitoLocal#Unsupported, HTTP 500).
+    expect(fixture.capabilities.reasons).toEqual({
+      'resource-server': expect.stringMatching(/^target lacks CreateResourceServer \(HTTP 500 Unsupported\b/),
+      'identity-provider': expect.stringMatching(/^target lacks CreateIdentityProvider \(HTTP 500 Unsupported\b/),
     });
     expect(fixture.context.resourceServerScopes).toEqual([]);
     expect(fixture.context.identityProviders).toEqual([]);

@@ -1,30 +1,38 @@
 import { createHash } from 'node:crypto';
 import { WRITABLE_STANDARD_ATTRIBUTES, type AnalyticsFixture, type CustomAttribute, type PoolContext } from '../contract/poolContext.js';
 import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
-import type { Exchange, Target } from './exchange.js';
+import type { Target } from './exchange.js';
 import type { FixtureCapabilities } from './fixtureCapabilities.js';
-import { fixtureFailure, sendOk } from './fixtureCall.js';
+import { createUserPoolFailure, notCognitoError } from './cognitoProbe.js';
 import { isSuccessStatus } from './isSuccessStatus.js';
 import { HarnessError } from './harnessError.js';
+import { sendOptional, type OptionalAnswer } from './optionalFixture.js';
 import { removePoolContents } from './poolTeardown.js';
 import { samlIdpMetadata } from './samlMetadata.js';
 import { isUnsupportedOperation } from './unsupportedOperation.js';
 
+/** The pool a run's rules work in, whoever made it: this fixture, or existingPool.ts (`--user-pool-id`). */
+export interface RunPool {
+  context: PoolContext;
+  capabilities: FixtureCapabilities;
+  /** Removes what the run created. Runs once. */
+  cleanup(): Promise<void>;
+  /** What cleanup could not delete but the pool's deletion removed anyway (poolTeardown.ts), for the report. */
+  notes: readonly string[];
+}
+
 /**
  * A user pool of the run's own, with what existence rules need: custom attributes (one mutable,
  * one immutable), a required standard attribute (email), a resource server with two scopes, a SAML
- * identity provider (see samlMetadata.ts for why not OIDC). What the target cannot create is
- * recorded as a missing capability.
+ * identity provider (see samlMetadata.ts for why not OIDC). Only the pool is indispensable: what
+ * the target cannot create beyond it, however it fails, is recorded as a missing capability with
+ * the operation and its answer (optionalFixture.ts), and the run goes on.
  */
-export interface PoolFixture {
-  context: PoolContext;
-  capabilities: FixtureCapabilities;
+export interface PoolFixture extends RunPool {
   /** Names given to what was created; all start with the run id prefix. */
   created: { poolName: string; resourceServerIdentifier?: string; identityProviderName?: string };
   /** Deletes the pool's clients, the resource server, the identity provider, then the pool. Runs once. */
   cleanup(): Promise<void>;
-  /** What cleanup could not delete but the pool's deletion removed anyway (poolTeardown.ts), for the report. */
-  notes: readonly string[];
 }
 
 export interface PoolFixtureOptions {
@@ -63,7 +71,7 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
   const poolName = `${prefix}-${options.index ?? 1}`;
   const registry = options.registry ?? processCleanupRegistry();
 
-  const pool = await sendOk(target, 'CreateUserPool', {
+  const poolAnswer = await target.send('CreateUserPool', {
     PoolName: poolName,
     Schema: [
       ...FIXTURE_REQUIRED_ATTRIBUTES.map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true, Required: true })),
@@ -76,6 +84,8 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
     ],
     UserPoolTags: { 'cognito-conformance-run': prefix },
   });
+  if (!isSuccessStatus(poolAnswer.status)) throw (await notCognitoError(target, poolAnswer)) ?? createUserPoolFailure(target, poolAnswer);
+  const pool = (typeof poolAnswer.body === 'object' && poolAnswer.body !== null ? poolAnswer.body : {}) as { UserPool?: unknown };
   const userPool = (pool.UserPool ?? {}) as { Id?: unknown; SchemaAttributes?: unknown };
   if (typeof userPool.Id !== 'string') {
     throw new HarnessError('E_FIXTURE', `CreateUserPool on ${target.info.name} answered without UserPool.Id`);
@@ -100,28 +110,30 @@ export async function createPoolFixture(target: Target, options: PoolFixtureOpti
 
   try {
     const identifier = `https://${prefix}.example`;
-    const rs = await target.send('CreateResourceServer', {
+    const rs = await sendOptional(target, 'CreateResourceServer', {
       UserPoolId: userPoolId,
       Identifier: identifier,
       Name: `${prefix}-rs`,
       Scopes: FIXTURE_SCOPES.map((s) => ({ ScopeName: s, ScopeDescription: `${s} access for conformance runs` })),
     });
-    if (optional(target, rs, capabilities, 'resource-server')) {
-      created.resourceServerIdentifier = identifier;
+    if (mightExist(rs)) created.resourceServerIdentifier = identifier;
+    if (!rs.ok) capabilities.reasons['resource-server'] = rs.reason;
+    else {
       capabilities.resourceServer = true;
       context.resourceServerScopes = FIXTURE_SCOPES.map((s) => `${identifier}/${s}`);
     }
 
     const providerName = `${prefix.slice(0, PROVIDER_NAME_MAX - '-saml'.length)}-saml`;
-    const idp = await target.send('CreateIdentityProvider', {
+    const idp = await sendOptional(target, 'CreateIdentityProvider', {
       UserPoolId: userPoolId,
       ProviderName: providerName,
       ProviderType: 'SAML',
       ProviderDetails: { MetadataFile: samlIdpMetadata(`https://${prefix}.idp.example`), IDPSignout: 'false' },
       AttributeMapping: { email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress' },
     });
-    if (optional(target, idp, capabilities, 'identity-provider')) {
-      created.identityProviderName = providerName;
+    if (mightExist(idp)) created.identityProviderName = providerName;
+    if (!idp.ok) capabilities.reasons['identity-provider'] = idp.reason;
+    else {
       capabilities.identityProvider = true;
       context.identityProviders = [providerName];
     }
@@ -157,14 +169,14 @@ export function syntheticAnalytics(prefix: string, region: string): AnalyticsFix
   };
 }
 
-/** True on success; false (and the reason recorded) when the target lacks the operation; else E_FIXTURE. */
-function optional(target: Target, exchange: Exchange, capabilities: FixtureCapabilities, need: 'resource-server' | 'identity-provider'): boolean {
-  if (isSuccessStatus(exchange.status)) return true;
-  if (isUnsupportedOperation(exchange)) {
-    capabilities.reasons[need] = `target lacks ${exchange.operation}`;
-    return false;
-  }
-  throw fixtureFailure(target, exchange);
+/**
+ * Whether teardown must delete what an optional create asked for: when it was created, and when a
+ * server error may have come after the server stored it. A refusal (4xx) or a missing operation
+ * created nothing, and a delete there would only add a failing request to the teardown.
+ */
+function mightExist(answer: OptionalAnswer): boolean {
+  if (answer.ok) return true;
+  return answer.exchange !== undefined && answer.exchange.status >= 500 && !isUnsupportedOperation(answer.exchange);
 }
 
 /** Custom attributes as the target reports them; what we asked for when it reports no schema. */

@@ -39,6 +39,29 @@ export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
   /** Operations answered with a bare HTTP 500, as an emulator that lacks them does (moto 5.0.1: DeleteResourceServer). */
   failing?: ReadonlySet<string>;
+  /**
+   * Operations it does not have: answered as an awsJson service answers an operation it does not
+   * know (HTTP 400 UnknownOperationException), e.g. CreateUserPool for a target that only serves
+   * pools made elsewhere (`--user-pool-id`).
+   */
+  lacking?: ReadonlySet<string>;
+  /** Pools that exist before anything is sent, as a user's own pool does. */
+  pools?: readonly FakePoolSeed[];
+}
+
+/** A pool the fake starts with. */
+export interface FakePoolSeed {
+  /** A UserPoolId (`us-east-1_…`). */
+  id: string;
+  name: string;
+  /** Standard attributes its schema marks required. */
+  requiredAttributes?: readonly string[];
+  /** `custom:`-prefixed names. */
+  customAttributes?: readonly CustomAttribute[];
+  /** `<identifier>/<scope>` of its resource servers. */
+  scopes?: readonly string[];
+  /** Names of its identity providers. */
+  providers?: readonly string[];
 }
 
 export interface FakeCognito {
@@ -79,6 +102,8 @@ interface Pool {
   providers: string[];
   /** Clients in creation order (Map keeps insertion order). */
   clients: Map<string, JsonObject>;
+  /** As CreateUserPool and DescribeUserPool answer them. */
+  schemaAttributes: JsonObject[];
 }
 
 function randomChars(alphabet: string, n: number): string {
@@ -127,6 +152,19 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
   const has = (f: FaultName) => faults.has(f);
   const pools = new Map<string, Pool>();
   let lastClientId: string | undefined;
+  for (const seed of options.pools ?? []) {
+    const customAttributes = [...(seed.customAttributes ?? [])];
+    const requiredAttributes = [...(seed.requiredAttributes ?? [])];
+    pools.set(seed.id, {
+      id: seed.id, name: seed.name, created: Date.now(), customAttributes, requiredAttributes,
+      scopes: [...(seed.scopes ?? [])], providers: [...(seed.providers ?? [])], clients: new Map(),
+      schemaAttributes: [
+        { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true },
+        ...requiredAttributes.map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true, Required: true })),
+        ...customAttributes.map((a) => ({ Name: a.name, AttributeDataType: 'String', Mutable: a.mutable, Required: false })),
+      ],
+    });
+  }
 
   const poolOf = (id: unknown): Pool => {
     const pool = typeof id === 'string' ? pools.get(id) : undefined;
@@ -315,24 +353,44 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
         scopes: [],
         providers: [],
         clients: new Map(),
+        schemaAttributes: [],
       };
-      pools.set(id, pool);
-      const t = epochSeconds(pool.created);
-      const schemaAttributes = [
+      pool.schemaAttributes = [
         { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true },
         ...schema.filter(isStandard).map((a) => ({ Name: a.Name, AttributeDataType: 'String', Mutable: a.Mutable !== false, Required: a.Required === true })),
         ...pool.customAttributes.map((a) => ({ Name: a.name, AttributeDataType: 'String', Mutable: a.mutable, Required: false })),
       ];
+      pools.set(id, pool);
+      const t = epochSeconds(pool.created);
       return {
         UserPool: {
-          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: schemaAttributes,
+          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: pool.schemaAttributes,
         },
       };
     },
     DescribeUserPool(input) {
       required(input, 'UserPoolId');
       const pool = poolOf(input.UserPoolId);
-      return { UserPool: { Id: pool.id, Name: pool.name } };
+      return { UserPool: { Id: pool.id, Name: pool.name, SchemaAttributes: pool.schemaAttributes } };
+    },
+    ListResourceServers(input) {
+      required(input, 'UserPoolId', 'MaxResults');
+      const pool = poolOf(input.UserPoolId);
+      const servers = new Map<string, string[]>();
+      for (const s of pool.scopes) {
+        const cut = s.lastIndexOf('/');
+        servers.set(s.slice(0, cut), [...(servers.get(s.slice(0, cut)) ?? []), s.slice(cut + 1)]);
+      }
+      return {
+        ResourceServers: [...servers].map(([Identifier, names]) => ({
+          UserPoolId: pool.id, Identifier, Name: Identifier, Scopes: names.map((ScopeName) => ({ ScopeName, ScopeDescription: ScopeName })),
+        })),
+      };
+    },
+    ListIdentityProviders(input) {
+      required(input, 'UserPoolId');
+      const pool = poolOf(input.UserPoolId);
+      return { Providers: pool.providers.map((ProviderName) => ({ ProviderName, ProviderType: 'SAML' })) };
     },
     DeleteUserPool(input) {
       required(input, 'UserPoolId');
@@ -421,6 +479,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const handler = Object.hasOwn(handlers, operation) ? handlers[operation] : undefined;
       if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation || String(target)}.`);
       if (options.failing?.has(operation)) throw new ServiceError('InternalErrorException', 'Internal error.', 500);
+      if (options.lacking?.has(operation)) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
       const text = await readBody(req);
       let input: unknown;
       try {
