@@ -45,8 +45,9 @@ describe('fake Cognito', () => {
     const e = await send('CreateUserPoolClient', { UserPoolId: pool.userPoolId, ClientName: 'self-check', GenerateSecret: true, Unknown: 1 });
     const c = (e.body as { UserPoolClient: Record<string, unknown> }).UserPoolClient;
     expect(e.status).toBe(200);
-    expect(c.ClientId).toMatch(/^[1-7][0-9a-v]{25}$/);
-    expect(c.ClientSecret).toMatch(/^1[0-9a-v]{51}$/);
+    // Unpadded base32hex of a random 128-bit and 256-bit number (contract/randomNumberFormat.ts).
+    expect(c.ClientId).toMatch(/^(?:[1-7][0-9a-v]{25}|[1-9a-v][0-9a-v]{0,24})$/);
+    expect(c.ClientSecret).toMatch(/^(?:1[0-9a-v]{51}|[1-9a-v][0-9a-v]{0,50})$/);
     expect(c.CreationDate).toBe(c.LastModifiedDate);
     expect(Math.abs((c.CreationDate as number) - before)).toBeLessThan(5);
     expect(String(c.CreationDate)).toMatch(/^\d+(\.\d{1,3})?$/);

@@ -9,6 +9,7 @@ import type { Rule } from '../contract/rule.js';
 import type { FaultName } from './fakeFaults.js';
 import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
 import { listenOnLoopback } from './loopbackHttpServer.js';
+import { randomBase32Hex } from './randomBase32Hex.js';
 
 /**
  * An in-process fake of the Cognito user pools API on 127.0.0.1 (node:http, real sockets), for
@@ -25,7 +26,9 @@ import { listenOnLoopback } from './loopbackHttpServer.js';
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},
  *   AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
  *   EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3, the rest absent);
- * - ClientId 26 characters of [0-9a-v] starting 1–7, ClientSecret 52 starting 1 (docs/evidence.md §7);
+ * - ClientId and ClientSecret: a crypto-random 128-bit and 256-bit number in unpadded base32hex, the
+ *   process the format rules are written from (contract/randomNumberFormat.ts), so ids of 25
+ *   characters and fewer come as often as from AWS;
  * - timestamps epoch seconds with a millisecond fraction, CreationDate = LastModifiedDate;
  * - lists come back deduplicated and reordered (rotated by one), as AWS reorders them; an ALLOW_*
  *   list without ALLOW_REFRESH_TOKEN_AUTH is accepted and nothing is added to it
@@ -149,7 +152,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     let id: string;
     if (has('client-id-w-z')) id = randomChars('0123456789abcdefghijklmnopqrstuvwxyz', 25) + 'wxyz'[randomInt(4)];
     else if (has('client-id-25-chars')) id = randomChars(BASE32HEX.slice(1), 1) + randomChars(BASE32HEX, 24);
-    else id = randomChars('1234567', 1) + randomChars(BASE32HEX, 25);
+    else id = randomBase32Hex(128);
     if (has('client-id-uppercase')) id = id.toUpperCase();
     lastClientId = id;
     return id;
@@ -157,7 +160,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
 
   const issued: string[] = [];
   const newSecret = (): string => {
-    const secret = has('secret-short') ? randomChars(BASE32HEX, 40) : '1' + randomChars(BASE32HEX, 51);
+    const secret = has('secret-short') ? randomChars(BASE32HEX, 40) : randomBase32Hex(256);
     issued.push(secret);
     return secret;
   };
