@@ -67,7 +67,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     budget = settings.budget === undefined ? undefined : createRunBudget(settings.budget, { fixtureRequests: resolved.plan.fixture.atMost });
     const knownGap = baseline && !options.updateBaseline ? acceptsFailureOf(baseline, prepared.runInfo.target.name, new Date()) : undefined;
     const progress = new ProgressReporter(rules.length, process.stderr, knownGap);
-    const outcome = await runRules(rules, { target: prepared.target, context: prepared.context, listener: progress, ...(budget ? { budget } : {}) });
+    const outcome = await runRules(rules, { target: prepared.target, context: prepared.context, listener: progress, otherRegion: prepared.otherRegion, ...(budget ? { budget } : {}) });
     progress.onRunEnd();
     report = buildRunReport(prepared.runInfo, outcome.results, outcome.harnessErrors);
   } finally {

@@ -43,6 +43,8 @@ export interface PlanInput {
   /** What the pool fixture is expected to create; by default all of it, analytics only on emulators. */
   capabilities?: FixtureCapabilities;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /** The second region of rules sent through another region, or why there is none (targets/otherRegion.ts); absent: every region is reachable. */
+  otherRegion?: { region: string } | { skipped: string };
 }
 
 export interface RequestCount {
@@ -126,7 +128,8 @@ export function planRun(input: PlanInput): RunPlan {
   const skipped: { id: string; reason: string }[] = [];
   const toRun: Rule[] = [];
   for (const rule of input.rules) {
-    const lacking = unmetNeed(capabilities, rule.needs);
+    const noRegion = rule.via === 'other-region' && input.otherRegion !== undefined && 'skipped' in input.otherRegion ? input.otherRegion.skipped : undefined;
+    const lacking = noRegion ?? unmetNeed(capabilities, rule.needs);
     if (lacking === undefined) toRun.push(rule);
     else skipped.push({ id: rule.id, reason: lacking });
   }

@@ -3,7 +3,7 @@ import type { Target } from '../targets/exchange.js';
 import type { RuleResult } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recordingTarget.js';
-import { checkRule } from './checkRule.js';
+import { checkRule, type RuleEnv } from './checkRule.js';
 import type { RunBudget } from './runBudget.js';
 import type { RunContext } from './runContext.js';
 import { ruleEnvOf } from './ruleEnv.js';
@@ -28,6 +28,8 @@ export interface RunRulesOptions {
    * cases in flight finish, and rules that did not get all their cases end `incomplete`.
    */
   budget?: RunBudget;
+  /** The target in the run's second region (region rules), or why there is none. */
+  otherRegion?: RuleEnv['otherRegion'];
 }
 
 export interface RulesOutcome {
@@ -47,7 +49,7 @@ export async function runRules(rules: readonly Rule[], options: RunRulesOptions)
   const { context, listener, signal } = options;
   const earlierClientIds = new Set<string>();
   const env = {
-    ...ruleEnvOf(context, options.target, earlierClientIds, signal),
+    ...ruleEnvOf(context, options.target, earlierClientIds, signal, options.otherRegion),
     ...(listener?.effort ? { effort: listener.effort } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
   };

@@ -37,7 +37,7 @@ export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_0
  */
 export const RUN_SETTING_KEYS = [
   'target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath',
-  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps',
+  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'otherRegion',
 ] as const;
 export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
 
@@ -76,6 +76,12 @@ export interface RunSettings {
    * (targets/quotaLimiter.ts; see targets/runQuotas.ts for the defaults per kind of target).
    */
   rates?: { poolRps?: number; accountRps?: number };
+  /**
+   * `--other-region REGION`: the region the region rules send through (targets/otherRegion.ts);
+   * absent: a default one on emulators, none against AWS. `otherRegionLabel` names where it came from.
+   */
+  otherRegion?: string;
+  otherRegionLabel?: string;
 }
 
 export function flagName(key: RunSettingKey): string {
@@ -182,6 +188,9 @@ export function readRunSettings(
   }
   const poolRps = rate('poolRps');
   const accountRps = rate('accountRps');
+  const otherRegion = nonBlank('otherRegion', 'eu-west-1')?.trim();
+  // The region rules' replay goes through the same second region.
+  if (otherRegion !== undefined) targetArgs.push('--other-region', otherRegion);
   return {
     target,
     ...(name === undefined ? {} : { name }),
@@ -201,5 +210,6 @@ export function readRunSettings(
     ...(poolRps === undefined && accountRps === undefined
       ? {}
       : { rates: { ...(poolRps === undefined ? {} : { poolRps }), ...(accountRps === undefined ? {} : { accountRps }) } }),
+    ...(otherRegion === undefined ? {} : { otherRegion, otherRegionLabel: label('otherRegion') }),
   };
 }

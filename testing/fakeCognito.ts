@@ -37,6 +37,9 @@ import { randomBase32Hex } from './randomBase32Hex.js';
  *   Required), any other adds a custom attribute; a required attribute must then be in every
  *   WriteAttributes list (write-attributes.exist-and-writable). SchemaAttributes lists sub, the
  *   standard attributes the schema named and the custom ones.
+ * - a pool belongs to the region its CreateUserPool was signed for (the SigV4 credential scope of
+ *   the Authorization header; us-east-1 unsigned) and its id starts with that region; a request
+ *   signed for another region does not find it (region.pool-scoped: "User pool <id> does not exist.").
  */
 export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
@@ -73,6 +76,8 @@ class ServiceError extends Error {
 
 interface Pool {
   id: string;
+  /** The region CreateUserPool was signed for. */
+  region: string;
   name: string;
   created: number;
   customAttributes: CustomAttribute[];
@@ -82,6 +87,11 @@ interface Pool {
   providers: string[];
   /** Clients in creation order (Map keeps insertion order). */
   clients: Map<string, JsonObject>;
+}
+
+/** The region of a SigV4 Authorization header's credential scope (`Credential=<key>/<date>/<region>/<service>/aws4_request`). */
+function signingRegion(authorization: string | undefined): string | undefined {
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
 function randomChars(alphabet: string, n: number): string {
@@ -130,15 +140,18 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
   const has = (f: FaultName) => faults.has(f);
   const pools = new Map<string, Pool>();
   let lastClientId: string | undefined;
+  /** The signing region of the request being handled (handlers run synchronously, one at a time). */
+  let requestRegion = REGION;
+  const inRegion = (pool: Pool | undefined): Pool | undefined => (pool && (pool.region === requestRegion || has('region-ignored')) ? pool : undefined);
 
   const poolOf = (id: unknown): Pool => {
-    const pool = typeof id === 'string' ? pools.get(id) : undefined;
+    const pool = inRegion(typeof id === 'string' ? pools.get(id) : undefined);
     if (!pool) throw new ServiceError('ResourceNotFoundException', `User pool ${String(id)} does not exist.`);
     return pool;
   };
 
   const poolContext = (id: unknown): PoolContext => {
-    const pool = typeof id === 'string' ? pools.get(id) : undefined;
+    const pool = inRegion(typeof id === 'string' ? pools.get(id) : undefined);
     // With no such pool, an empty context makes requestViolations report user-pool.exists.
     if (!pool) return { userPoolId: '', customAttributes: [], resourceServerScopes: [], identityProviders: [] };
     return {
@@ -304,13 +317,14 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     CreateUserPool(input) {
       required(input, 'PoolName');
-      const id = `${REGION}_${randomChars(ALNUM, 9)}`;
+      const id = `${requestRegion}_${randomChars(ALNUM, 9)}`;
       const schema = Array.isArray(input.Schema) ? input.Schema.filter(isJsonObject) : [];
       // A schema entry named after a standard attribute sets that attribute (email required);
       // any other name adds a custom attribute, as CreateUserPool does.
       const isStandard = (a: JsonObject) => (STANDARD_ATTRIBUTES as readonly unknown[]).includes(a.Name);
       const pool: Pool = {
         id,
+        region: requestRegion,
         name: String(input.PoolName),
         created: Date.now(),
         customAttributes: schema.filter((a) => !isStandard(a)).map((a) => ({ name: `custom:${String(a.Name)}`, mutable: a.Mutable !== false })),
@@ -328,7 +342,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       ];
       return {
         UserPool: {
-          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: schemaAttributes,
+          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${pool.region}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: schemaAttributes,
         },
       };
     },
@@ -346,7 +360,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     ListUserPools(input) {
       required(input, 'MaxResults');
       const t = (p: Pool) => epochSeconds(p.created);
-      return { UserPools: [...pools.values()].slice(0, Number(input.MaxResults)).map((p) => ({ Id: p.id, Name: p.name, CreationDate: t(p), LastModifiedDate: t(p) })) };
+      return { UserPools: [...pools.values()].filter((p) => inRegion(p)).slice(0, Number(input.MaxResults)).map((p) => ({ Id: p.id, Name: p.name, CreationDate: t(p), LastModifiedDate: t(p) })) };
     },
     CreateResourceServer(input) {
       required(input, 'UserPoolId', 'Identifier', 'Name');
@@ -432,6 +446,8 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
         throw new ServiceError('SerializationException', 'The request body is not JSON.');
       }
       if (!isJsonObject(input)) throw new ServiceError('SerializationException', 'The request body is not a JSON object.');
+      const auth = req.headers.authorization;
+      requestRegion = signingRegion(typeof auth === 'string' ? auth : undefined) ?? REGION;
       const out = handler(input);
       send(res, 200, operation === 'CreateUserPoolClient' && has('create-body-empty') ? undefined : out);
     } catch (err) {
