@@ -77,6 +77,8 @@ export interface RunPlan {
   /** At the quota rates, when there are quotas. */
   expectedDurationMs?: number;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /** The second region the planned region rules are sent through (targets/otherRegion.ts). */
+  otherRegion?: string;
 }
 
 /** Share of a rule's cases that are valid requests (see casesFor: protocol mixes one valid arbitrary, weighted as the invalid ones together). */
@@ -176,6 +178,7 @@ export function planRun(input: PlanInput): RunPlan {
     resources,
   };
   if (input.account !== undefined) plan.account = input.account;
+  if (input.otherRegion !== undefined && 'region' in input.otherRegion && toRun.some((r) => r.via === 'other-region')) plan.otherRegion = input.otherRegion.region;
   if (input.budget !== undefined) plan.budget = input.budget;
   if (input.quotas !== undefined) {
     plan.quotas = input.quotas;
@@ -215,6 +218,7 @@ export function formatPlan(plan: RunPlan): string {
   row('target', `${t.name} ${t.endpoint ?? '(embedded, started on a free loopback port)'} (${t.region}, ${t.transport}, ${t.concurrency} in flight)`);
   row('account', plan.account === undefined ? (t.kind === 'aws' ? 'not resolved' : 'none: a loopback emulator') : `${plan.account.account} (${plan.account.arn})`);
   row('run id', plan.runIdPrefix);
+  if (plan.otherRegion !== undefined) row('region 2', `${plan.otherRegion}: the region rules' creates are sent there (none is expected to succeed)`);
   const skippedNote = plan.rules.skipped.length === 0 ? '' : `, ${plan.rules.skipped.length} skipped`;
   row('rules', `${plan.rules.selected} selected: ${plan.rules.toRun} to run${skippedNote}`);
   for (const s of plan.rules.skipped) lines.push(`              ${s.id}: ${s.reason}`);
