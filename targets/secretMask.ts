@@ -8,7 +8,7 @@
  * the same verdict on a recording as the run did on the wire. So the mask keeps the length in
  * characters, which character classes occur and, when the first character is a base32hex digit,
  * which of the bands 0, 1, 2-7, 8-v it falls in, and nothing else:
- * `<redacted:52 chars of 0-9 a-v, lead 1>`. That is at most nine bits about a 256-bit value.
+ * `<redacted:52 chars of 0-9 a-v, lead 1>`. That is a few bits about a 256-bit value.
  * `standInFor` turns such a mask back into a string of the same length, classes and lead band,
  * which every pattern built from these classes and bands judges as it judged the secret. A mask
  * written before the lead was kept (`<redacted:52 chars of 0-9 a-v>`) does not say whether the
