@@ -49,7 +49,8 @@ function jsonStringValue(escaped: string): string {
 
 function scrubText(text: string, known: readonly string[]): string {
   let out = text.replace(SECRET_IN_JSON_TEXT, (_m, head: string, value: string) => `${head}"${redactedLabel(jsonStringValue(value))}"`);
-  for (const s of known) out = out.split(s).join(redactedLabel(s));
+  // Most strings quote no secret: the label is built only for one that does.
+  for (const s of known) if (out.includes(s)) out = out.split(s).join(redactedLabel(s));
   return out;
 }
 
