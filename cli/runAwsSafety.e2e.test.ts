@@ -161,11 +161,14 @@ describe('the account guard and --plan', () => {
 
   it('with the allowed account runs, names the account in the report, heads it with the plan, and counts its traffic as a harness event', async () => {
     const out = join(work.dir, 'allowed');
-    const ran = await runAws(['--account', STS_STUB_DEFAULT_ACCOUNT, '--rules', 'default.refresh-token-validity,output.client-id.format', '--runs', '2', '--out', out], awsEnv(fake.endpoint));
+    // --other-region: the region rule goes to the second region's endpoint, which the configured
+    // AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER overrides as it does the first's (the fake, on loopback).
+    const ran = await runAws(['--account', STS_STUB_DEFAULT_ACCOUNT, '--rules', 'default.refresh-token-validity,output.client-id.format,region.pool-scoped', '--other-region', 'eu-west-1', '--runs', '2', '--out', out], awsEnv(fake.endpoint));
     expect(ran.code, ran.stderr + ran.stdout.slice(-2000)).toBe(0);
     const r = report(out);
     expect(r.target).toMatchObject({ name: 'aws', account: STS_STUB_DEFAULT_ACCOUNT });
-    expect(r.plan).toMatchObject({ account: { account: STS_STUB_DEFAULT_ACCOUNT }, cases: 4, quotas: { poolWritesPerSecond: 5, accountWritesPerSecond: 15 } });
+    expect(r.plan).toMatchObject({ account: { account: STS_STUB_DEFAULT_ACCOUNT }, cases: 6, quotas: { poolWritesPerSecond: 5, accountWritesPerSecond: 15 } });
+    expect(r.rules.find((x) => x.id === 'region.pool-scoped')).toMatchObject({ status: 'passed', cases: 2 });
     // The names the plan promised are the names the run created.
     const prefix = r.plan?.runIdPrefix ?? '';
     expect(prefix).toMatch(/^cc-\d{8}t\d{6}-[0-9a-f]{4}$/);

@@ -136,7 +136,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
         if (interruptedAt === undefined) progress.onRuleResult(result);
       },
     };
-    const running = runRules(rules, { target: prepared.target, context: prepared.context, listener, signal: stop.signal, ...(budget ? { budget } : {}) });
+    const running = runRules(rules, { target: prepared.target, context: prepared.context, listener, signal: stop.signal, otherRegion: prepared.otherRegion, ...(budget ? { budget } : {}) });
     rulesDone = running;
     const outcome = await running;
     if (interruptReport) {

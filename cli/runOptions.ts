@@ -32,6 +32,9 @@ Target (default: an embedded cognito-local the tool starts and stops itself):
   --target NAME        aws | localstack | moto | cognito-local
   --endpoint URL       any endpoint speaking the Cognito API (http://127.0.0.1:PORT)
   --region R           region (else AWS_REGION, AWS_DEFAULT_REGION, the profile; us-east-1 for local targets)
+  --other-region R     the second region of the region rules (region.pool-scoped): emulators default
+                       to us-west-2 (eu-west-1 when --region is us-west-2); against AWS the rules
+                       run only when it is given, and its requests go to that region's endpoint
   --name NAME          the target's name in reports and baselines (default: the preset's; for
                        --endpoint, its host:port; the Server header is recorded as information only)
   --transport T        ${transports}

@@ -101,6 +101,12 @@ export interface Rule {
   conflicts?: readonly Conflict[];
   needs?: readonly FixtureNeed[];
   /**
+   * Where the rule's cases are sent: absent, through the run's target; `other-region`, through the
+   * same target signed for another region than the run's (and sent to that region's endpoint where
+   * regions have endpoints of their own), naming the run's pool (region rules).
+   */
+  via?: 'other-region';
+  /**
    * Ids this rule had before (a rule whose expectation turned around gets a new id that says what
    * it asserts); a baseline naming one is told the new id.
    */

@@ -39,6 +39,17 @@ function invalidCases(ruleIds: readonly string[], pool: PoolContext): fc.Arbitra
 }
 
 /**
+ * A rule sent through another region (contract/regionRules.ts): valid requests for the run's pool,
+ * each carrying the rule's expected refusal as its `why`, since the region, not the request, is
+ * what the rule is about.
+ */
+function otherRegionCases(rule: Rule, pool: PoolContext): fc.Arbitrary<TestCase> {
+  if (rule.expect.outcome !== 'rejected') throw new Error(`${rule.id} is sent through another region but does not expect a refusal`);
+  const expected = { errorTypes: rule.expect.errorTypes, status: rule.expect.status };
+  return validCases(rule, pool).map((tc) => ({ ...tc, why: { ruleId: rule.id, path: rule.members[0] ?? 'UserPoolId', expected } }));
+}
+
+/**
  * The cases that exercise one rule against a pool. Rules that expect a rejection get
  * single-fault requests breaking them; rules about accepted requests get valid requests shaped by
  * `expect.when`; rules about every exchange get valid requests, except protocol rules (valid and
@@ -47,6 +58,7 @@ function invalidCases(ruleIds: readonly string[], pool: PoolContext): fc.Arbitra
  */
 export function casesFor(rule: Rule, pool: PoolContext): CaseSource {
   try {
+    if (rule.via === 'other-region') return { ok: true, arbitrary: otherRegionCases(rule, pool) };
     switch (rule.expect.outcome) {
       case 'rejected': {
         const arbitrary = invalidRequest(rule, pool);

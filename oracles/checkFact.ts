@@ -18,6 +18,15 @@ function expectedOf(fact: ResponseFact): unknown {
   return { anyOf: fact.anyOf.map((alt) => ('absent' in alt ? ABSENT : alt.equals)) };
 }
 
+/** Compiled once per pattern: a run judges the same few patterns on every create. */
+const compiled = new Map<string, RegExp>();
+
+function regexOf(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (re === undefined) compiled.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
+}
+
 /**
  * One `expect.response` fact of a rule against a returned UserPoolClient. `absent` means the key
  * is not there: a JSON null is a value (real AWS omits members rather than sending null).
@@ -27,7 +36,7 @@ export function checkFact(client: unknown, fact: ResponseFact): FactResult {
   let ok: boolean;
   if ('equals' in fact) ok = value !== undefined && deepEqual(value, fact.equals);
   else if ('absent' in fact) ok = value === undefined;
-  else if ('pattern' in fact) ok = typeof value === 'string' && new RegExp(fact.pattern, 'u').test(value);
+  else if ('pattern' in fact) ok = typeof value === 'string' && regexOf(fact.pattern).test(value);
   else ok = fact.anyOf.some((alt) => ('absent' in alt ? value === undefined : value !== undefined && deepEqual(value, alt.equals)));
   return { ok, member: fact.member, expected: expectedOf(fact), observed: shown(value) };
 }

@@ -28,7 +28,7 @@ const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   OUT: 'reports/nightly',
   GITHUB_RUN_ID: '1234567890',
   GITHUB_REPOSITORY: 'example/cognito-conformance',
-  GITHUB_STEP_SUMMARY: '/tmp/summary.md',
+  GITHUB_STEP_SUMMARY: 'step-summary.md',
 };
 
 /** The commands the CLI's main help lists under "Commands:". */

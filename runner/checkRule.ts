@@ -43,6 +43,11 @@ export interface RuleEnv {
    * once spent, the rule ends with what it has, `incomplete` when it had not finished.
    */
   budget?: Pick<RunBudget, 'beginCase' | 'reason'>;
+  /**
+   * The target in the run's second region, for rules sent through another region
+   * (`via: 'other-region'`), or why there is none: those rules are then skipped with the reason.
+   */
+  otherRegion?: { region: string; target: Target } | { skipped: string };
 }
 
 /** Thrown inside the property when an oracle flags the case; carries what the report shows. */
@@ -85,6 +90,12 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   };
   const lacking = unmetNeed(env.capabilities, rule.needs);
   if (lacking) return { ...base, status: 'skipped', cases: 0, reason: lacking };
+  let via = env.target;
+  if (rule.via === 'other-region') {
+    const other = env.otherRegion ?? { skipped: 'the run has no second region' };
+    if ('skipped' in other) return { ...base, status: 'skipped', cases: 0, reason: other.skipped };
+    via = other.target;
+  }
   const source = casesFor(rule, env.pool);
   if (!source.ok) return { ...base, status: 'skipped', cases: 0, reason: source.reason };
 
@@ -97,7 +108,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let caseNumber = 0;
   // Every property call after the first failure is a shrink step.
   let shrinking = false;
-  const target = env.effort ? env.effort.counting(env.target, rule.id, () => shrinking) : env.target;
+  const target = env.effort ? env.effort.counting(via, rule.id, () => shrinking) : via;
   const predicate = async (testCase: TestCase): Promise<void> => {
     if (harness) throw harness;
     // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.

@@ -4,7 +4,8 @@ import { contract } from '../contract/contract.js';
 import type { Target } from '../targets/exchange.js';
 import { targetFromSettings } from '../targets/targetSettings.js';
 import { selectRules } from './selectRules.js';
-import { checkRule } from './checkRule.js';
+import { checkRule, type RuleEnv } from './checkRule.js';
+import { openOtherRegionTarget } from '../targets/otherRegionTarget.js';
 import { ruleEnvOf } from './ruleEnv.js';
 import { runsAlone } from './sequentialKinds.js';
 
@@ -32,15 +33,22 @@ export function defineRuleTests(title: string, kinds: readonly RuleKind[]): void
   if (rules.length === 0) return;
   const earlierClientIds = new Set<string>();
   let target: Target | undefined;
+  let otherRegion: RuleEnv['otherRegion'];
   beforeAll(async () => {
     target = await targetFromSettings(ctx.target);
+    // The region rules' second region, as the CLI's runner opens it (runner/prepareRun.ts).
+    const other = ctx.otherRegion ?? { skipped: 'the run has no second region' };
+    otherRegion = 'skipped' in other ? other : { region: other.settings.region, target: await openOtherRegionTarget(other.settings) };
   });
-  afterAll(() => target?.close());
+  afterAll(async () => {
+    if (otherRegion !== undefined && 'target' in otherRegion) await otherRegion.target.close();
+    await target?.close();
+  });
 
   describe(title, { concurrent: !kinds.some(runsAlone) }, () => {
     for (const rule of rules) {
       test(rule.id, async ({ task, skip }) => {
-        const result = await checkRule(rule, ruleEnvOf(ctx, target as Target, earlierClientIds));
+        const result = await checkRule(rule, ruleEnvOf(ctx, target as Target, earlierClientIds, undefined, otherRegion));
         task.meta.conformance = result;
         if (result.status === 'skipped') skip(result.reason);
         if (result.status === 'failed') throw new ConformanceFailure(`${rule.id}: ${result.reason ?? 'failed'}`);

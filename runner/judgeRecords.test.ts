@@ -81,14 +81,18 @@ describe('judgeRecords: a recorded create', () => {
     expect(passed(j)).toContain('default.refresh-token-validity');
   });
 
-  it('does not judge a masked value on its format, unless the mask keeps its length and classes', () => {
+  it('does not judge a masked value on its format, unless the mask keeps its length, classes and lead band', () => {
     const request = { ...base, GenerateSecret: true };
     const masked = (secret: string) => only([accepted(request, { redacted: ['response.body.UserPoolClient.ClientSecret'] }, { ClientSecret: secret })]);
     const byHand = masked('CLIENT_SECRET');
     expect(failed(byHand)).toEqual([]);
     expect(passed(byHand)).toEqual(expect.arrayContaining(['output.shape', 'output.client-secret.when-generated']));
     expect(notJudged(byHand, 'output.client-secret.format')).toEqual(['ClientSecret is masked in the record']);
-    expect(passed(masked('<redacted:52 chars of 0-9 a-v>'))).toContain('output.client-secret.format');
+    expect(passed(masked('<redacted:52 chars of 0-9 a-v, lead 1>'))).toContain('output.client-secret.format');
+    // A 52-digit secret from 8 is 2^258 or more: not a 256-bit number.
+    expect(failed(masked('<redacted:52 chars of 0-9 a-v, lead 8-v>'))).toEqual(['output.client-secret.format']);
+    // A mask from before the lead band was kept cannot say: not judged on its format.
+    expect(notJudged(masked('<redacted:52 chars of 0-9 a-v>'), 'output.client-secret.format')).toEqual(['ClientSecret is masked in the record']);
     // A secret with other characters (a UUID's dashes) breaks the model pattern as well.
     expect(failed(masked('<redacted:36 chars of 0-9 a-v other>'))).toEqual(['output.client-secret.format', 'output.shape']);
   });

@@ -426,7 +426,8 @@ function judgeCase(c: RecordedCase, earlierClientIds: ReadonlySet<string>): Judg
   const { pool, assumed } = poolOfRecord(c.create.record, view.request);
   const found = requestViolations(view.request, pool);
   const violations = found.filter(isRuleId);
-  const breaks = violations.includes(rule.id) ? rule.id : violations[0];
+  // A rule sent through another region breaks by where it was sent, not by its request (contract/regionRules.ts).
+  const breaks = rule.via === 'other-region' || violations.includes(rule.id) ? rule.id : violations[0];
   const testCase: TestCase = { ruleId: rule.id, request: view.request };
   const why = breaks ? whyOf(breaks) : undefined;
   if (why) testCase.why = why;

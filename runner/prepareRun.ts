@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { contract } from '../contract/contract.js';
 import { openTarget } from '../targets/openTarget.js';
 import { useExistingPool } from '../targets/existingPool.js';
@@ -11,6 +12,8 @@ import { resolveRun, type ResolvedRun } from './resolveRun.js';
 import type { RunContext } from './runContext.js';
 import { RUN_DEFAULTS, type RunSettings } from './runSettings.js';
 import { toolVersion } from './toolVersion.js';
+import { openOtherRegionTarget, otherRegionSettings } from '../targets/otherRegionTarget.js';
+import type { RuleEnv } from './checkRule.js';
 
 export interface PreparedRun {
   context: RunContext;
@@ -24,6 +27,8 @@ export interface PreparedRun {
   resolved: ResolvedRun;
   /** The recording, with `--record DIR`. */
   recording?: RecordingTarget;
+  /** The target in the run's second region (region rules), or why the run has none. */
+  otherRegion: NonNullable<RuleEnv['otherRegion']>;
   /** Requests sent, throttled and retried so far by this process's Target (the quota limiter's counts). */
   traffic(): QuotaCounts;
   /** Remove everything the run created and stop what it started. Idempotent. */
@@ -46,10 +51,12 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
   // The run's pools (resolved.plan.pools of them), the first one first; one with --user-pool-id.
   const fixtures: RunPool[] = [];
   let opened: Awaited<ReturnType<typeof openTarget>> | undefined;
+  let other: Target | undefined;
   const handle = registry.register('conformance run', async () => {
     // One after the other, newest first: cognito-local garbles its store under parallel writes.
     let failure: unknown;
     for (const f of [...fixtures].reverse()) await f.cleanup().catch((err: unknown) => (failure ??= err));
+    await other?.close();
     await opened?.close();
     if (failure !== undefined) throw failure;
   });
@@ -86,6 +93,17 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     const pools = fixtures.filter((f) => JSON.stringify(f.capabilities) === JSON.stringify(fixture.capabilities)).map((f) => f.context);
     recording?.setPool(fixture.context);
     const target = opened.settings;
+    // The second region (targets/otherRegion.ts): the same target signed for another region; an
+    // embedded emulator's endpoint is known only now.
+    const second = resolved.otherRegion;
+    const secondSettings = 'skipped' in second ? undefined : otherRegionSettings(target, second);
+    if (secondSettings !== undefined) {
+      const openedOther = await openOtherRegionTarget(secondSettings, { credentials: resolved.credentials });
+      other = recording === undefined ? openedOther : withRecording(openedOther, settings.record as string, {
+        fileName: basename(recording.file, '.jsonl') + `-${secondSettings.region}.jsonl`,
+        pool: fixture.context,
+      });
+    }
     const startedAt = new Date().toISOString();
     const context: RunContext = {
       runId,
@@ -100,6 +118,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       ruleTimeLimitMs: RUN_DEFAULTS.ruleTimeLimitMs,
       ...(settings.replayPath === undefined ? {} : { replayPath: settings.replayPath }),
       ...(settings.rules === undefined ? {} : { rules: settings.rules }),
+      otherRegion: secondSettings === undefined ? { skipped: (second as { skipped: string }).skipped } : { settings: secondSettings },
     };
     const info = opened.target.info;
     const runInfo: RunInfo = {
@@ -123,6 +142,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     const live = opened;
     return {
       context, runInfo, target: runTarget, resolved,
+      otherRegion: other === undefined || secondSettings === undefined ? { skipped: (second as { skipped: string }).skipped } : { region: secondSettings.region, target: other },
       ...(recording === undefined ? {} : { recording }),
       traffic: () => live.traffic(),
       close: () => handle.run(),

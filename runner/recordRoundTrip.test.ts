@@ -29,10 +29,11 @@ const RULES_IN_FLIGHT = 4;
 
 const quietRegistry = () => createCleanupRegistry({ signals: { on: () => undefined, off: () => undefined }, exit: () => undefined });
 
-function fakeTarget(endpoint: string): Target {
+/** `region`: what requests are signed for (the fake reads the credential scope); unsigned is us-east-1. */
+function fakeTarget(endpoint: string, region?: string): Target {
   return {
-    info: { name: 'fake-cognito', endpoint, region: 'us-east-1', transport: 'http' },
-    send: (operation, input) => sendToFake(endpoint, operation, input),
+    info: { name: 'fake-cognito', endpoint, region: region ?? 'us-east-1', transport: 'http' },
+    send: (operation, input) => sendToFake(endpoint, operation, input, region),
     close: async () => undefined,
   };
 }
@@ -51,6 +52,8 @@ async function recordRun(faults: readonly FaultName[]): Promise<Session> {
   const target = withRecording(fakeTarget(fake.endpoint), dir, { fileName: 'run.jsonl' });
   const fixture = await createPoolFixture(target, { runIdPrefix: 'cc-roundtrip', syntheticAnalytics: true, registry: quietRegistry() });
   target.setPool(fixture.context);
+  // The region rules' second region, recorded beside the run as prepareRun records it.
+  const other = withRecording(fakeTarget(fake.endpoint, 'eu-west-1'), dir, { fileName: 'run-eu-west-1.jsonl', pool: fixture.context });
   const earlierClientIds = new Set<string>();
   const run = new Map<string, RuleResult['status']>();
   const queue = [...contract.rules];
@@ -60,7 +63,7 @@ async function recordRun(faults: readonly FaultName[]): Promise<Session> {
       const result = await recordContext.run({ rule: current.id }, () =>
         checkRule(current, {
           target, pool: fixture.context, capabilities: fixture.capabilities, runSeed: 42, runs: RUNS, earlierClientIds,
-          replayCommand: () => 'replay',
+          replayCommand: () => 'replay', otherRegion: { region: 'eu-west-1', target: other },
         }));
       run.set(current.id, result.status);
     }

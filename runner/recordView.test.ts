@@ -5,7 +5,7 @@ import { memberOfRedactedPath, recordView } from './recordView.js';
 const base: RecordedExchange = {
   operation: 'CreateUserPoolClient',
   request: { UserPoolId: 'ap-northeast-1_*********', ClientName: 'a', ClientSecret: '<redacted>' },
-  response: { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: { UserPoolClient: { ClientId: 'x', ClientSecret: '<redacted:52 chars of 0-9 a-v>', ClientName: 'a' } } },
+  response: { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: { UserPoolClient: { ClientId: 'x', ClientSecret: '<redacted:52 chars of 0-9 a-v, lead 1>', ClientName: 'a' } } },
   recordedAt: '2024-01-01',
   redacted: ['request.UserPoolId', 'request.ClientSecret', 'response.body.UserPoolClient.ClientSecret', 'response.body.UserPoolClient.ClientId'],
 };
@@ -17,7 +17,7 @@ describe('recordView', () => {
     expect(v.request.UserPoolId).toMatch(/^[\w-]+_[0-9a-zA-Z]+$/);
     expect(v.request.ClientSecret).toBe('a'.repeat(24));
     const client = (v.exchange.body as { UserPoolClient: Record<string, unknown> }).UserPoolClient;
-    expect(client.ClientSecret).toMatch(/^[0-9a-v]{52}$/);
+    expect(client.ClientSecret).toMatch(/^1[0-9a-v]{51}$/);
     expect(client.ClientId).toBe('x');
     expect((v.blindExchange.body as { UserPoolClient: Record<string, unknown> }).UserPoolClient).toEqual({ ClientSecret: client.ClientSecret, ClientName: 'a' });
     expect(base.request.ClientSecret).toBe('<redacted>');

@@ -9,7 +9,7 @@ import { standInFor } from '../targets/secretMask.js';
  * A recorded exchange as the oracles see it: the normalized Exchange a transport would have
  * produced, with masked values dealt with as the record's `redacted` list says.
  *
- * A mask that says which characters the value had (`<redacted:52 chars of 0-9 a-v>`, what
+ * A mask that says which characters the value had and its lead band (`<redacted:52 chars of 0-9 a-v, lead 1>`, what
  * `run --record` writes) is replaced by a stand-in of the same length and classes, so formats are
  * judged as on the wire. Any other mask (an evidence record masked by hand) makes its member
  * *blind*: not judged on its format. In the request a blind value becomes a placeholder the model

@@ -1,6 +1,7 @@
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS, type Rule } from '../contract/rule.js';
-import { checkAccount, type AccountCheck } from '../targets/accountGuard.js';
+import { checkAccount, needsAccountGuard, type AccountCheck } from '../targets/accountGuard.js';
+import { resolveOtherRegion, type OtherRegion } from '../targets/otherRegion.js';
 import { credentialsFor, type CredentialProvider } from '../targets/credentialSource.js';
 import type { QuotaRates } from '../targets/quotaLimiter.js';
 import { quotaRatesFor } from '../targets/runQuotas.js';
@@ -28,6 +29,8 @@ export interface ResolvedRun {
   /** Absent: no quota (an emulator without --pool-rps/--account-rps). */
   quotas?: QuotaRates;
   plan: RunPlan;
+  /** The second region of the region rules, or why the run has none (targets/otherRegion.ts). */
+  otherRegion: OtherRegion;
 }
 
 export interface ResolveOptions {
@@ -60,6 +63,19 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     credentials,
     region: config.region,
   });
+  const otherRegion = resolveOtherRegion(config, settings.otherRegion, settings.otherRegionLabel);
+  // The second region is guarded as the first: an endpoint that needs the guard is sent nothing
+  // before the credentials' account is known to be allowed. The account is the credentials', the
+  // same in every region, so the main target's answer stands when it was asked.
+  if ('region' in otherRegion && otherRegion.endpoint !== undefined && needsAccountGuard(config.kind, otherRegion.endpoint) && !account.guarded) {
+    await checkAccount({
+      targetKind: config.kind,
+      endpoint: otherRegion.endpoint,
+      ...(settings.accounts === undefined ? {} : { allowed: settings.accounts }),
+      credentials,
+      region: otherRegion.region,
+    });
+  }
   const runIdPrefix = options.runIdPrefix ?? newRunIdPrefix();
   const rules = selectRules(contract.rules, ALL_KINDS, settings.rules);
   const quotas = quotaRatesFor(config.kind, settings.rates);
@@ -81,6 +97,7 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     // A recording names one pool for all its cases (targets/recordingTarget.ts setPool); --user-pool-id names one pool.
     ...(settings.record === undefined && settings.userPoolId === undefined ? (options.maxPools === undefined ? {} : { maxPools: options.maxPools }) : { maxPools: 1 }),
     ...(settings.userPoolId === undefined ? {} : { existingPoolId: settings.userPoolId }),
+    otherRegion: 'skipped' in otherRegion ? { skipped: otherRegion.skipped } : { region: otherRegion.region },
   });
-  return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan };
+  return { config, account, credentials, runIdPrefix, rules, ...(quotas === undefined ? {} : { quotas }), plan, otherRegion };
 }

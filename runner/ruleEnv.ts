@@ -8,9 +8,10 @@ import type { RunContext } from './runContext.js';
  * CLI, defineRuleTests under plain vitest), so that a seed gives the same cases either way.
  * `earlierClientIds` collects the ClientIds the rules sharing it have seen (output.client-id.unique).
  */
-export function ruleEnvOf(ctx: RunContext, target: Target, earlierClientIds: Set<string>, signal?: AbortSignal): RuleEnv {
+export function ruleEnvOf(ctx: RunContext, target: Target, earlierClientIds: Set<string>, signal?: AbortSignal, otherRegion?: RuleEnv['otherRegion']): RuleEnv {
   return {
     target,
+    ...(otherRegion === undefined ? {} : { otherRegion }),
     pool: ctx.pool,
     capabilities: ctx.capabilities,
     runSeed: ctx.seed,

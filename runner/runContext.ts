@@ -29,6 +29,11 @@ export interface RunContext {
   rules?: string;
   /** Wall-clock cap on one rule's property, shrinking included. */
   ruleTimeLimitMs: number;
+  /**
+   * The settings of the same target in the second region of the region rules (runner/otherRegionTarget.ts),
+   * or why the run has none; absent: a run prepared without it (its region rules are skipped).
+   */
+  otherRegion?: { settings: TargetSettings } | { skipped: string };
 }
 
 declare module 'vitest' {

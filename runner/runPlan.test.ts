@@ -37,6 +37,17 @@ describe('requestsPerCase', () => {
 describe('planRun', () => {
   const rules = selectRules(contract.rules, ALL_KINDS, 'default.*,consistency.*,analytics.*,client-name.max-length');
 
+  it('plans the region rule as a refused create per case, and skips it with the reason when the run has no second region', () => {
+    const region = [ruleById('region.pool-scoped')];
+    expect(requestsPerCase(region[0]!)).toEqual({ CreateUserPoolClient: { expected: 1, atMost: 1 }, DeleteUserPoolClient: { expected: 0, atMost: 1 } });
+    const reached = planRun({ rules: region, runs: 25, target: AWS, runIdPrefix: PREFIX, otherRegion: { region: 'us-west-2' } });
+    expect(reached.rules).toEqual({ selected: 1, toRun: 1, skipped: [] });
+    expect(reached.requests.CreateUserPoolClient).toEqual({ expected: 25, atMost: 25 });
+    const none = planRun({ rules: region, runs: 25, target: AWS, runIdPrefix: PREFIX, otherRegion: { skipped: 'pass --other-region REGION' } });
+    expect(none.rules).toEqual({ selected: 1, toRun: 0, skipped: [{ id: 'region.pool-scoped', reason: 'pass --other-region REGION' }] });
+    expect(none.requests.CreateUserPoolClient).toBeUndefined();
+  });
+
   it('counts rules, cases and requests by operation, fixture and cleanup included', () => {
     const plan = planRun({ rules, runs: 5, target: AWS, runIdPrefix: PREFIX, quotas: AWS_QUOTA_RATES, maxPools: 1, account: { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' } });
     const defaults = rules.filter((r) => r.kind === 'default').length;

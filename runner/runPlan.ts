@@ -49,6 +49,8 @@ export interface PlanInput {
   maxPools?: number;
   /** `--user-pool-id`: the run reads this pool instead of creating one, and creates nothing but clients. */
   existingPoolId?: string;
+  /** The second region of rules sent through another region, or why there is none (targets/otherRegion.ts); absent: every region is reachable. */
+  otherRegion?: { region: string } | { skipped: string };
 }
 
 export interface RequestCount {
@@ -87,6 +89,8 @@ export interface RunPlan {
   /** At the quota rates, when there are quotas: the least time they allow for the requests planned (see quotaLimitMs). */
   expectedDurationMs?: number;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
+  /** The second region the planned region rules are sent through (targets/otherRegion.ts). */
+  otherRegion?: string;
 }
 
 /** Share of a rule's cases that are valid requests (see casesFor: protocol mixes one valid arbitrary, weighted as the invalid ones together). */
@@ -141,7 +145,8 @@ export function planRun(input: PlanInput): RunPlan {
   const skipped: { id: string; reason: string }[] = [];
   const toRun: Rule[] = [];
   for (const rule of input.rules) {
-    const lacking = unmetNeed(capabilities, rule.needs);
+    const noRegion = rule.via === 'other-region' && input.otherRegion !== undefined && 'skipped' in input.otherRegion ? input.otherRegion.skipped : undefined;
+    const lacking = noRegion ?? unmetNeed(capabilities, rule.needs);
     if (lacking === undefined) toRun.push(rule);
     else skipped.push({ id: rule.id, reason: lacking });
   }
@@ -207,6 +212,7 @@ export function planRun(input: PlanInput): RunPlan {
     pools,
   };
   if (input.account !== undefined) plan.account = input.account;
+  if (input.otherRegion !== undefined && 'region' in input.otherRegion && toRun.some((r) => r.via === 'other-region')) plan.otherRegion = input.otherRegion.region;
   if (input.budget !== undefined) plan.budget = input.budget;
   if (input.quotas !== undefined) {
     plan.quotas = input.quotas;
@@ -270,6 +276,7 @@ export function formatPlan(plan: RunPlan): string {
   row('target', `${t.name} ${t.endpoint ?? '(embedded, started on a free loopback port)'} (${t.region}, ${t.transport}, ${t.concurrency} in flight)`);
   row('account', plan.account === undefined ? (t.kind === 'aws' ? 'not resolved' : 'none: a loopback emulator') : `${plan.account.account} (${plan.account.arn})`);
   row('run id', plan.runIdPrefix);
+  if (plan.otherRegion !== undefined) row('region 2', `${plan.otherRegion}: the region rules' creates are sent there (none is expected to succeed)`);
   const skippedNote = plan.rules.skipped.length === 0 ? '' : `, ${plan.rules.skipped.length} skipped`;
   row('rules', `${plan.rules.selected} selected: ${plan.rules.toRun} to run${skippedNote}`);
   for (const s of plan.rules.skipped) lines.push(`              ${s.id}: ${s.reason}`);

@@ -3,7 +3,8 @@ import type { Target } from '../targets/exchange.js';
 import type { RuleResult } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recordingTarget.js';
-import { checkRule } from './checkRule.js';
+import { checkRule, type RuleEnv } from './checkRule.js';
+import { openOtherRegionTarget } from '../targets/otherRegionTarget.js';
 import type { RunBudget } from './runBudget.js';
 import type { RunContext } from './runContext.js';
 import { ruleEnvOf } from './ruleEnv.js';
@@ -28,6 +29,11 @@ export interface RunRulesOptions {
    * cases in flight finish, and rules that did not get all their cases end `incomplete`.
    */
   budget?: RunBudget;
+  /**
+   * The target in the run's second region (region rules), or why there is none; absent: opened
+   * here from `context.otherRegion` for the rules' time (prepareRun's has the recording around it).
+   */
+  otherRegion?: RuleEnv['otherRegion'];
 }
 
 export interface RulesOutcome {
@@ -50,10 +56,26 @@ export interface RulesOutcome {
  * pool a rule gets changes no case: the pools are alike but for their id.
  */
 export async function runRules(rules: readonly Rule[], options: RunRulesOptions): Promise<RulesOutcome> {
-  const { context, listener, signal } = options;
+  const { context } = options;
   const earlierClientIds = new Set<string>();
+  const needsOther = options.otherRegion === undefined && rules.some((r) => r.via === 'other-region');
+  const own = needsOther ? await openedOtherRegion(context) : undefined;
+  try {
+    return await runAll(rules, options, own ?? options.otherRegion, earlierClientIds);
+  } finally {
+    if (own !== undefined && 'target' in own) await own.target.close();
+  }
+}
+
+async function openedOtherRegion(context: RunContext): Promise<NonNullable<RuleEnv['otherRegion']>> {
+  const other = context.otherRegion ?? { skipped: 'the run has no second region' };
+  return 'skipped' in other ? other : { region: other.settings.region, target: await openOtherRegionTarget(other.settings) };
+}
+
+async function runAll(rules: readonly Rule[], options: RunRulesOptions, otherRegion: RuleEnv['otherRegion'], earlierClientIds: Set<string>): Promise<RulesOutcome> {
+  const { context, listener, signal } = options;
   const env = {
-    ...ruleEnvOf(context, options.target, earlierClientIds, signal),
+    ...ruleEnvOf(context, options.target, earlierClientIds, signal, otherRegion),
     ...(listener?.effort ? { effort: listener.effort } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
   };

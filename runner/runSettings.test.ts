@@ -54,6 +54,12 @@ describe('readRunSettings: the one reader of run settings', () => {
     expect(variable.message).toContain(`${envName(key)} ${words}`);
   });
 
+  it('reads the second region of the region rules, names where it came from, and replays through it', () => {
+    expect(readRunSettings({ target: 'aws', otherRegion: 'eu-west-1' }, 'flags')).toMatchObject({ otherRegion: 'eu-west-1', otherRegionLabel: '--other-region', targetArgs: ['--target', 'aws', '--other-region', 'eu-west-1'] });
+    expect(runSettingsFromEnv({ CONFORMANCE_OTHER_REGION: 'ap-south-1' })).toMatchObject({ otherRegion: 'ap-south-1', otherRegionLabel: 'CONFORMANCE_OTHER_REGION' });
+    expect(readRunSettings({}, 'flags').otherRegion).toBeUndefined();
+  });
+
   it('builds the replay flags from what chose the target, the transport only when not the default', () => {
     expect(readRunSettings({ target: 'localstack', region: 'us-west-2' }, 'flags').targetArgs).toEqual(['--target', 'localstack', '--region', 'us-west-2']);
     expect(readRunSettings({ endpoint: 'http://h:1', name: 'emu', transport: 'sdk' }, 'env').targetArgs).toEqual(['--endpoint', 'http://h:1', '--name', 'emu', '--transport', 'sdk']);

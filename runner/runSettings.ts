@@ -38,7 +38,7 @@ export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_0
  */
 export const RUN_SETTING_KEYS = [
   'target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath',
-  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'userPoolId',
+  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'userPoolId', 'otherRegion',
 ] as const;
 export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
 
@@ -82,6 +82,12 @@ export interface RunSettings {
    * The run reads it, creates and deletes its app clients there, and never deletes or changes it.
    */
   userPoolId?: string;
+  /**
+   * `--other-region REGION`: the region the region rules send through (targets/otherRegion.ts);
+   * absent: a default one on emulators, none against AWS. `otherRegionLabel` names where it came from.
+   */
+  otherRegion?: string;
+  otherRegionLabel?: string;
 }
 
 export function flagName(key: RunSettingKey): string {
@@ -198,6 +204,9 @@ export function readRunSettings(
     // Replay commands must reach the same pool.
     targetArgs.push('--user-pool-id', userPoolId);
   }
+  const otherRegion = nonBlank('otherRegion', 'eu-west-1')?.trim();
+  // The region rules' replay goes through the same second region.
+  if (otherRegion !== undefined) targetArgs.push('--other-region', otherRegion);
   return {
     target,
     ...(name === undefined ? {} : { name }),
@@ -218,5 +227,6 @@ export function readRunSettings(
       ? {}
       : { rates: { ...(poolRps === undefined ? {} : { poolRps }), ...(accountRps === undefined ? {} : { accountRps }) } }),
     ...(userPoolId === undefined ? {} : { userPoolId }),
+    ...(otherRegion === undefined ? {} : { otherRegion, otherRegionLabel: label('otherRegion') }),
   };
 }

@@ -49,9 +49,9 @@ describe('recordOf', () => {
     for (const secret of [SECRET, CUSTOM, 'AKIDEXAMPLE', 'FwoGZXIvYXdzEXAMPLE']) expect(text).not.toContain(secret);
     expect(r.redacted).toEqual(['request.ClientSecret', 'response.body.UserPoolClient.ClientSecret', 'response.headers.authorization', 'response.headers.x-amz-security-token']);
     const masked = (r.response.body as { UserPoolClient: { ClientSecret: string } }).UserPoolClient.ClientSecret;
-    expect(masked).toBe('<redacted:52 chars of 0-9 a-v>');
-    expect(standInFor(masked)).toMatch(/^[0-9a-v]{52}$/);
-    expect(r.request.ClientSecret).toBe('<redacted:39 chars of 0-9 a-v w-z +>');
+    expect(masked).toBe('<redacted:52 chars of 0-9 a-v, lead 1>');
+    expect(standInFor(masked)).toMatch(/^1[0-9a-v]{51}$/);
+    expect(r.request.ClientSecret).toBe('<redacted:39 chars of 0-9 a-v w-z +, lead 8-v>');
     expect(r.response.headers?.['content-type']).toBe('application/x-amz-json-1.1');
     expect(r.recordedAt).toBe('2026-01-02T03:04:05.006Z');
     expect(r.durationMs).toBe(40);
@@ -61,7 +61,7 @@ describe('recordOf', () => {
     const r = recordOf({
       operation: 'CreateUserPoolClient', input: { ClientSecret: CUSTOM }, status: 400, headers: {}, body: { __type: 'InvalidParameterException', message: `secret ${CUSTOM} is not allowed` }, rawBody: '', elapsedMs: 1,
     }, meta);
-    expect((r.response.body as { message: string }).message).toBe('secret <redacted:39 chars of 0-9 a-v w-z +> is not allowed');
+    expect((r.response.body as { message: string }).message).toBe('secret <redacted:39 chars of 0-9 a-v w-z +, lead 8-v> is not allowed');
     const html = recordOf({ operation: 'CreateUserPoolClient', input: {}, status: 413, headers: {}, body: undefined, rawBody: '<html>too large</html>', elapsedMs: 1 }, meta);
     expect(html.response).toEqual({ status: 413, headers: {}, body: null, rawBody: '<html>too large</html>' });
   });
@@ -104,7 +104,7 @@ describe('withRecording', () => {
     expect(new Set(records.map((r) => r.id)).size).toBe(3);
     // The same secret in two records has the same number: judge sees equality, never the value.
     const masks = records.filter((r) => r.operation === 'CreateUserPoolClient').map((r) => (r.response.body as { UserPoolClient: { ClientSecret: string } }).UserPoolClient.ClientSecret);
-    expect(masks).toEqual(['<redacted:52 chars of 0-9 a-v #1>', '<redacted:52 chars of 0-9 a-v #1>']);
+    expect(masks).toEqual(['<redacted:52 chars of 0-9 a-v, lead 1 #1>', '<redacted:52 chars of 0-9 a-v, lead 1 #1>']);
     expect(records.every((r) => r.target?.name === 'stub' && r.source?.kind === 'run')).toBe(true);
   });
 

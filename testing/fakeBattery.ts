@@ -14,6 +14,8 @@ import { sendToFake } from './sendToFake.js';
  * case is observed the way a suite observes it, with every extra the oracles can use.
  */
 const RESOURCE_SERVER = 'https://api.example.com';
+/** The battery's pool is made unsigned, which the fake reads as us-east-1; region rules' cases are signed for this one. */
+export const BATTERY_OTHER_REGION = 'eu-west-1';
 const IDP = 'ExampleOIDC';
 
 export async function setUpBatteryPool(endpoint: string): Promise<PoolContext> {
@@ -114,6 +116,8 @@ export function batteryCases(pool: PoolContext): TestCase[] {
     invalid('client-secret.not-with-generate-secret', 'ClientSecret', {
       UserPoolId: P, ClientName: 'two secrets', GenerateSecret: true, ClientSecret: 'custom0secret0value0of0thirty0two',
     }),
+    // A valid request for the battery's pool, sent signed for another region (observeOnFake).
+    invalid('region.pool-scoped', 'UserPoolId', { UserPoolId: P, ClientName: 'from another region' }),
   ];
 }
 
@@ -123,7 +127,8 @@ export async function observeOnFake(endpoint: string, userPoolId: string, testCa
   const listBefore = await list();
   const earlierClientIds = new Set(earlier);
   const sentAt = Date.now();
-  const create = await sendToFake(endpoint, 'CreateUserPoolClient', testCase.request);
+  const throughOtherRegion = ruleById(testCase.ruleId).via === 'other-region';
+  const create = await sendToFake(endpoint, 'CreateUserPoolClient', testCase.request, throughOtherRegion ? BATTERY_OTHER_REGION : undefined);
   const receivedAt = Date.now();
   const id = createdClient(create)?.ClientId;
   const describe = typeof id === 'string' ? await sendToFake(endpoint, 'DescribeUserPoolClient', { UserPoolId: userPoolId, ClientId: id }) : undefined;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleById } from '../contract/contract.js';
 import type { PoolContext } from '../contract/poolContext.js';
 import { requestViolations } from '../contract/requestViolations.js';
-import { batteryCases, setUpBatteryPool } from './fakeBattery.js';
+import { BATTERY_OTHER_REGION, batteryCases, setUpBatteryPool } from './fakeBattery.js';
 import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
 import { sendToFake } from './sendToFake.js';
 
@@ -25,14 +25,15 @@ describe('fake Cognito', () => {
   });
 
   it('has a battery whose valid cases break no rule and whose invalid cases break exactly their own', () => {
-    for (const c of batteryCases(pool)) expect(requestViolations(c.request, pool), c.ruleId).toEqual(c.why ? [c.ruleId] : []);
+    // A region rule's request is valid: the region it is sent through is what breaks the rule.
+    for (const c of batteryCases(pool)) expect(requestViolations(c.request, pool), c.ruleId).toEqual(c.why && ruleById(c.ruleId).via === undefined ? [c.ruleId] : []);
   });
 
   it('rejects each invalid battery case as its rule expects, on the awsJson1_1 wire', async () => {
     for (const c of batteryCases(pool).filter((x) => x.why)) {
       const rule = ruleById(c.ruleId);
       if (rule.expect.outcome !== 'rejected') throw new Error('not a rejection rule');
-      const e = await send('CreateUserPoolClient', c.request);
+      const e = await sendToFake(fake.endpoint, 'CreateUserPoolClient', c.request, rule.via === 'other-region' ? BATTERY_OTHER_REGION : undefined);
       expect([e.status, e.errorType], c.ruleId).toEqual([rule.expect.status, rule.expect.errorTypes[0]]);
       expect(e.headers['content-type']).toBe('application/x-amz-json-1.1');
       expect(e.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
@@ -40,13 +41,30 @@ describe('fake Cognito', () => {
     }
   });
 
+  it('keeps a pool in the region its CreateUserPool was signed for, and names it after that region', async () => {
+    const made = await sendToFake(fake.endpoint, 'CreateUserPool', { PoolName: 'west' }, 'us-west-2');
+    const id = (made.body as { UserPool: { Id: string; Arn: string } }).UserPool.Id;
+    expect(id).toMatch(/^us-west-2_[0-9A-Za-z]{9}$/);
+    expect((made.body as { UserPool: { Arn: string } }).UserPool.Arn).toContain(':us-west-2:');
+    const here = await sendToFake(fake.endpoint, 'ListUserPoolClients', { UserPoolId: id, MaxResults: 10 }, 'us-west-2');
+    expect(here.status).toBe(200);
+    for (const region of ['eu-west-1', undefined]) {
+      const elsewhere = await sendToFake(fake.endpoint, 'CreateUserPoolClient', { UserPoolId: id, ClientName: 'x' }, region);
+      expect([elsewhere.status, elsewhere.errorType, elsewhere.errorMessage], String(region)).toEqual([400, 'ResourceNotFoundException', `User pool ${id} does not exist.`]);
+    }
+    const pools = await sendToFake(fake.endpoint, 'ListUserPools', { MaxResults: 60 });
+    expect((pools.body as { UserPools: { Id: string }[] }).UserPools.map((p) => p.Id)).not.toContain(id);
+    expect((await sendToFake(fake.endpoint, 'DeleteUserPool', { UserPoolId: id }, 'us-west-2')).status).toBe(200);
+  });
+
   it('creates clients with real-looking ids, secrets, timestamps and defaults', async () => {
     const before = Date.now() / 1000;
     const e = await send('CreateUserPoolClient', { UserPoolId: pool.userPoolId, ClientName: 'self-check', GenerateSecret: true, Unknown: 1 });
     const c = (e.body as { UserPoolClient: Record<string, unknown> }).UserPoolClient;
     expect(e.status).toBe(200);
-    expect(c.ClientId).toMatch(/^[1-7][0-9a-v]{25}$/);
-    expect(c.ClientSecret).toMatch(/^1[0-9a-v]{51}$/);
+    // Unpadded base32hex of a random 128-bit and 256-bit number (contract/randomNumberFormat.ts).
+    expect(c.ClientId).toMatch(/^(?:[1-7][0-9a-v]{25}|[1-9a-v][0-9a-v]{0,24})$/);
+    expect(c.ClientSecret).toMatch(/^(?:1[0-9a-v]{51}|[1-9a-v][0-9a-v]{0,50})$/);
     expect(c.CreationDate).toBe(c.LastModifiedDate);
     expect(Math.abs((c.CreationDate as number) - before)).toBeLessThan(5);
     expect(String(c.CreationDate)).toMatch(/^\d+(\.\d{1,3})?$/);

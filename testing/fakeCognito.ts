@@ -9,6 +9,7 @@ import type { Rule } from '../contract/rule.js';
 import type { FaultName } from './fakeFaults.js';
 import { isJsonObject, type JsonObject } from '../oracles/jsonObject.js';
 import { listenOnLoopback } from './loopbackHttpServer.js';
+import { randomBase32Hex } from './randomBase32Hex.js';
 
 /**
  * An in-process fake of the Cognito user pools API on 127.0.0.1 (node:http, real sockets), for
@@ -25,7 +26,9 @@ import { listenOnLoopback } from './loopbackHttpServer.js';
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},
  *   AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
  *   EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3, the rest absent);
- * - ClientId 26 characters of [0-9a-v] starting 1–7, ClientSecret 52 starting 1 (docs/evidence.md §7);
+ * - ClientId and ClientSecret: a crypto-random 128-bit and 256-bit number in unpadded base32hex, the
+ *   process the format rules are written from (contract/randomNumberFormat.ts), so ids of 25
+ *   characters and fewer come as often as from AWS;
  * - timestamps epoch seconds with a millisecond fraction, CreationDate = LastModifiedDate;
  * - lists come back deduplicated and reordered (rotated by one), as AWS reorders them; an ALLOW_*
  *   list without ALLOW_REFRESH_TOKEN_AUTH is accepted and nothing is added to it
@@ -34,6 +37,9 @@ import { listenOnLoopback } from './loopbackHttpServer.js';
  *   Required), any other adds a custom attribute; a required attribute must then be in every
  *   WriteAttributes list (write-attributes.exist-and-writable). SchemaAttributes lists sub, the
  *   standard attributes the schema named and the custom ones.
+ * - a pool belongs to the region its CreateUserPool was signed for (the SigV4 credential scope of
+ *   the Authorization header; us-east-1 unsigned) and its id starts with that region; a request
+ *   signed for another region does not find it (region.pool-scoped: "User pool <id> does not exist.").
  */
 export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
@@ -93,6 +99,8 @@ class ServiceError extends Error {
 
 interface Pool {
   id: string;
+  /** The region CreateUserPool was signed for. */
+  region: string;
   name: string;
   created: number;
   customAttributes: CustomAttribute[];
@@ -104,6 +112,11 @@ interface Pool {
   clients: Map<string, JsonObject>;
   /** As CreateUserPool and DescribeUserPool answer them. */
   schemaAttributes: JsonObject[];
+}
+
+/** The region of a SigV4 Authorization header's credential scope (`Credential=<key>/<date>/<region>/<service>/aws4_request`). */
+function signingRegion(authorization: string | undefined): string | undefined {
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
 function randomChars(alphabet: string, n: number): string {
@@ -156,7 +169,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     const customAttributes = [...(seed.customAttributes ?? [])];
     const requiredAttributes = [...(seed.requiredAttributes ?? [])];
     pools.set(seed.id, {
-      id: seed.id, name: seed.name, created: Date.now(), customAttributes, requiredAttributes,
+      id: seed.id, name: seed.name, region: seed.id.split('_')[0] ?? REGION, created: Date.now(), customAttributes, requiredAttributes,
       scopes: [...(seed.scopes ?? [])], providers: [...(seed.providers ?? [])], clients: new Map(),
       schemaAttributes: [
         { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true },
@@ -165,15 +178,18 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       ],
     });
   }
+  /** The signing region of the request being handled (handlers run synchronously, one at a time). */
+  let requestRegion = REGION;
+  const inRegion = (pool: Pool | undefined): Pool | undefined => (pool && (pool.region === requestRegion || has('region-ignored')) ? pool : undefined);
 
   const poolOf = (id: unknown): Pool => {
-    const pool = typeof id === 'string' ? pools.get(id) : undefined;
+    const pool = inRegion(typeof id === 'string' ? pools.get(id) : undefined);
     if (!pool) throw new ServiceError('ResourceNotFoundException', `User pool ${String(id)} does not exist.`);
     return pool;
   };
 
   const poolContext = (id: unknown): PoolContext => {
-    const pool = typeof id === 'string' ? pools.get(id) : undefined;
+    const pool = inRegion(typeof id === 'string' ? pools.get(id) : undefined);
     // With no such pool, an empty context makes requestViolations report user-pool.exists.
     if (!pool) return { userPoolId: '', customAttributes: [], resourceServerScopes: [], identityProviders: [] };
     return {
@@ -187,7 +203,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     let id: string;
     if (has('client-id-w-z')) id = randomChars('0123456789abcdefghijklmnopqrstuvwxyz', 25) + 'wxyz'[randomInt(4)];
     else if (has('client-id-25-chars')) id = randomChars(BASE32HEX.slice(1), 1) + randomChars(BASE32HEX, 24);
-    else id = randomChars('1234567', 1) + randomChars(BASE32HEX, 25);
+    else id = randomBase32Hex(128);
     if (has('client-id-uppercase')) id = id.toUpperCase();
     lastClientId = id;
     return id;
@@ -195,7 +211,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
 
   const issued: string[] = [];
   const newSecret = (): string => {
-    const secret = has('secret-short') ? randomChars(BASE32HEX, 40) : '1' + randomChars(BASE32HEX, 51);
+    const secret = has('secret-short') ? randomChars(BASE32HEX, 40) : randomBase32Hex(256);
     issued.push(secret);
     return secret;
   };
@@ -339,13 +355,14 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     CreateUserPool(input) {
       required(input, 'PoolName');
-      const id = `${REGION}_${randomChars(ALNUM, 9)}`;
+      const id = `${requestRegion}_${randomChars(ALNUM, 9)}`;
       const schema = Array.isArray(input.Schema) ? input.Schema.filter(isJsonObject) : [];
       // A schema entry named after a standard attribute sets that attribute (email required);
       // any other name adds a custom attribute, as CreateUserPool does.
       const isStandard = (a: JsonObject) => (STANDARD_ATTRIBUTES as readonly unknown[]).includes(a.Name);
       const pool: Pool = {
         id,
+        region: requestRegion,
         name: String(input.PoolName),
         created: Date.now(),
         customAttributes: schema.filter((a) => !isStandard(a)).map((a) => ({ name: `custom:${String(a.Name)}`, mutable: a.Mutable !== false })),
@@ -364,7 +381,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const t = epochSeconds(pool.created);
       return {
         UserPool: {
-          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: pool.schemaAttributes,
+          Id: id, Name: pool.name, Arn: `arn:aws:cognito-idp:${pool.region}:${ACCOUNT}:userpool/${id}`, CreationDate: t, LastModifiedDate: t, SchemaAttributes: pool.schemaAttributes,
         },
       };
     },
@@ -401,7 +418,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     ListUserPools(input) {
       required(input, 'MaxResults');
       const t = (p: Pool) => epochSeconds(p.created);
-      return { UserPools: [...pools.values()].slice(0, Number(input.MaxResults)).map((p) => ({ Id: p.id, Name: p.name, CreationDate: t(p), LastModifiedDate: t(p) })) };
+      return { UserPools: [...pools.values()].filter((p) => inRegion(p)).slice(0, Number(input.MaxResults)).map((p) => ({ Id: p.id, Name: p.name, CreationDate: t(p), LastModifiedDate: t(p) })) };
     },
     CreateResourceServer(input) {
       required(input, 'UserPoolId', 'Identifier', 'Name');
@@ -488,6 +505,8 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
         throw new ServiceError('SerializationException', 'The request body is not JSON.');
       }
       if (!isJsonObject(input)) throw new ServiceError('SerializationException', 'The request body is not a JSON object.');
+      const auth = req.headers.authorization;
+      requestRegion = signingRegion(typeof auth === 'string' ? auth : undefined) ?? REGION;
       const out = handler(input);
       send(res, 200, operation === 'CreateUserPoolClient' && has('create-body-empty') ? undefined : out);
     } catch (err) {

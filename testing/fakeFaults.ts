@@ -119,13 +119,13 @@ export const FAKE_FAULTS = {
     flags: [
       'client-name.max-length', 'user-pool.exists', 'oauth.client-credentials.needs-secret', 'oauth.scopes.exist',
       'oauth.flag-needs-flows-and-scopes', 'default-redirect-uri.in-callback-urls', 'token-validity.access.range', 'write-attributes.exist-and-writable',
-      'client-secret.not-with-generate-secret', 'protocol.error-body',
+      'client-secret.not-with-generate-secret', 'protocol.error-body', 'region.pool-scoped',
     ],
   },
   'status-404-for-not-found': {
     description: 'ResourceNotFoundException comes with HTTP 404, as the model\'s httpError trait says, not 400 as real AWS sends',
     oracle: 'protocol',
-    flags: ['protocol.client-error-status', 'user-pool.exists'],
+    flags: ['protocol.client-error-status', 'user-pool.exists', 'region.pool-scoped'],
   },
   // no-side-effect
   'side-effect-on-reject': {
@@ -240,6 +240,12 @@ export const FAKE_FAULTS = {
     description: 'the error message is sent as "Message" instead of "message"',
     oracle: 'protocol',
     flags: ['protocol.error-body'],
+  },
+  // region (sent through a second region)
+  'region-ignored': {
+    description: 'pools are found whatever region a request is signed for, as emulators with one store for every region do',
+    oracle: 'rejection',
+    flags: ['region.pool-scoped'],
   },
 } as const satisfies Readonly<Record<string, FaultInfo>>;
 

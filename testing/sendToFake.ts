@@ -20,11 +20,18 @@ function sanitizeErrorType(value: string): string {
   return hash >= 0 ? beforeColon.slice(hash + 1) : beforeColon;
 }
 
-export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>): Promise<Exchange> {
+/**
+ * `signedFor`: a region to name in an Authorization header's SigV4 credential scope, as a signed
+ * request would (the fake reads the region and checks no signature); absent: unsigned.
+ */
+export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>, signedFor?: string): Promise<Exchange> {
   const started = performance.now();
+  const authorization = signedFor === undefined ? {} : {
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${signedFor}/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${'0'.repeat(64)}`,
+  };
   const res = await request(`${endpoint}/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`, ...authorization },
     body: JSON.stringify(input),
   });
   const rawBody = await res.body.text();
