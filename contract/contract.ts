@@ -6,6 +6,8 @@ import { operationErrors, type OperationError } from './operationErrors.js';
 import { modelRules } from './modelRules.js';
 import { semanticRules } from './semanticRules.js';
 import { responseRules } from './responseRules.js';
+import { probeRules } from './probeRules.js';
+import { messageRules } from './messageRules.js';
 import { MODEL_DATE } from './sources.js';
 
 export interface Contract {
@@ -30,7 +32,7 @@ export const contract: Contract = {
   output: responseMembers,
   errors: operationErrors.map((e) => e.name),
   errorDetails: operationErrors,
-  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules],
+  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules, ...probeRules, ...messageRules],
 };
 
 const byId = new Map(contract.rules.map((r) => [r.id, r]));

@@ -20,12 +20,13 @@ function sanitizeErrorType(value: string): string {
   return hash >= 0 ? beforeColon.slice(hash + 1) : beforeColon;
 }
 
-export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>): Promise<Exchange> {
+/** `sentBody`: sent instead of `input` as JSON (the probe of a body that is not JSON). */
+export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>, sentBody?: string): Promise<Exchange> {
   const started = performance.now();
   const res = await request(`${endpoint}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
-    body: JSON.stringify(input),
+    body: sentBody ?? JSON.stringify(input),
   });
   const rawBody = await res.body.text();
   const elapsedMs = performance.now() - started;
