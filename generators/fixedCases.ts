@@ -47,7 +47,8 @@ export function probeCase(probe: Probe, pool: PoolContext): TestCase {
   };
 }
 
-function probesFor(rule: Rule): readonly Probe[] {
+/** The probes a rule sends on every run (whatever the pool and transport). */
+export function probesFor(rule: Rule): readonly Probe[] {
   if (rule.kind === 'probe') {
     const p = probeById(rule.id);
     return p ? [p] : [];
@@ -67,4 +68,9 @@ export function fixedCasesFor(rule: Rule, pool: PoolContext, transport: string):
     else cases.push({ ...probeCase(p, pool), ruleId: rule.id });
   }
   return { cases, unsendable };
+}
+
+/** A rule with no generated cases: only its probes (a probe rule; message.client-not-found). */
+export function onlyFixedCases(rule: Rule): boolean {
+  return rule.kind === 'probe' || rule.id === MESSAGE_RULE_IDS.clientNotFound;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../contract/rule.js';
+import { onlyFixedCases, probesFor } from '../generators/fixedCases.js';
 import { formatDuration } from './durationText.js';
 import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import { quotaCategory, type QuotaRates } from '../targets/quotaLimiter.js';
@@ -14,7 +15,8 @@ import { quotaCategory, type QuotaRates } from '../targets/quotaLimiter.js';
  * DescribeUserPoolClient (when created) and a ListUserPoolClients after; a side-effect case lists
  * before and after. Whether a case is expected to be accepted comes from how generators/casesFor.ts
  * builds it: valid requests for `accepted` rules, single-fault ones for `rejected` rules, invalid
- * ones for side-effect rules, half and half for protocol rules. "Expected" counts assume the target
+ * ones for side-effect and message rules, half and half for protocol rules; probes (one request each,
+ * generators/fixedCases.ts) come on top. "Expected" counts assume the target
  * conforms; "at most" counts assume every create succeeds. Shrinking after a failure sends more
  * cases than planned; the budget (runBudget.ts) bounds those too.
  */
@@ -79,7 +81,7 @@ export interface RunPlan {
 
 /** Share of a rule's cases that are valid requests (see casesFor: protocol mixes one valid arbitrary, weighted as the invalid ones together). */
 function acceptedShare(rule: Rule): number {
-  if (rule.expect.outcome === 'rejected' || rule.kind === 'side-effect') return 0;
+  if (rule.expect.outcome === 'rejected' || rule.kind === 'side-effect' || rule.kind === 'message') return 0;
   if (rule.kind === 'protocol') return 0.5;
   return 1;
 }
@@ -139,15 +141,26 @@ export function planRun(input: PlanInput): RunPlan {
   };
   const fixture: RequestCount = { expected: 0, atMost: 0 };
   for (const operation of FIXTURE_REQUESTS) add(operation, 1, 1);
+  let probeCases = 0;
   for (const rule of toRun) {
-    for (const [operation, n] of Object.entries(requestsPerCase(rule))) add(operation, n.expected * input.runs, n.atMost * input.runs);
+    if (!onlyFixedCases(rule)) {
+      for (const [operation, n] of Object.entries(requestsPerCase(rule))) add(operation, n.expected * input.runs, n.atMost * input.runs);
+    }
+    // Probes (generators/fixedCases.ts): one request each, refused; a target that accepts a create
+    // probe gets a Delete of that client. The SDK transport cannot send some of them.
+    for (const p of probesFor(rule)) {
+      if (p.needsRawHttp !== undefined && input.target.transport !== 'http') continue;
+      probeCases++;
+      add(p.operation, 1, 1);
+      if (p.operation === 'CreateUserPoolClient') add('DeleteUserPoolClient', 0, 1);
+    }
   }
   for (const operation of CLEANUP_REQUESTS) add(operation, 1, 1);
   fixture.expected = fixture.atMost = FIXTURE_REQUESTS.length + CLEANUP_REQUESTS.length;
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
-  const cases = toRun.length * input.runs;
+  const cases = toRun.filter((r) => !onlyFixedCases(r)).length * input.runs + probeCases;
   const names = fixtureNames(input.runIdPrefix);
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };
   const resources: PlannedResource[] = [
