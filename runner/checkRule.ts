@@ -243,7 +243,10 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   if (judged === 0 && cases > 0) {
     // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
     // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
-    return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
+    const why = rule.kind === 'message'
+      ? 'the target rejected none of them with the error type whose message this rule knows'
+      : 'for side effects: the target rejected none of the invalid requests';
+    return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (${why})` };
   }
   return { ...common, status: 'passed', cases: runsDone + fixedCases, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
 }
