@@ -76,6 +76,15 @@ describe('probes and the error path of a target that rejects nothing (issue 14)'
     expect(r?.notes?.[0]).toContain('charset=utf-8');
   });
 
+  it('skips, with the reason, the probes the SDK transport cannot send, and sends the others through it', async () => {
+    const results = await runAgainst('probe.*,protocol.error-body', {}, { transport: 'sdk' });
+    expect(results.get('probe.body-not-json')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('cannot send one that is not JSON') });
+    expect(results.get('probe.unknown-operation')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('only sends operations its model has') });
+    for (const id of ['probe.unknown-pool', 'probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete', 'protocol.error-body']) {
+      expect(results.get(id)?.status, id).toBe('passed');
+    }
+  });
+
   it('sends every probe, and judges the message rules, on the clean fake', async () => {
     const results = await runAgainst('probe.*,message.*');
     expect([...results.values()].filter((r) => r.status !== 'passed').map((r) => `${r.id}: ${r.status} ${r.reason}`)).toEqual([]);

@@ -20,7 +20,13 @@ import { listenOnLoopback } from './loopbackHttpServer.js';
  * - requests are judged by the contract's own contract/requestViolations against the fake's pool
  *   state; model constraints give one InvalidParameterException, other rules the error their
  *   `expect` names (status 400 for client errors: contract/operationErrors.ts);
- * - errors are `{"__type": <bare shape name>, "message"}` (protocol.error-body);
+ * - errors are `{"__type": <bare shape name>, "message"}` (protocol.error-body) with an
+ *   x-amzn-ErrorType header `<Name>:` (protocol.error-type-header); model-constraint messages in the
+ *   Coral form `N validation error(s) detected: Value '…' at '<lowerCamel member>' failed to satisfy
+ *   constraint: …` (message.validation-form), the not-found and cross-field texts real AWS sends
+ *   (message.*); a Describe, Update or Delete of a client the pool lacks is ResourceNotFoundException
+ *   "User pool client <id> does not exist."; a body that is not JSON SerializationException; an
+ *   unknown operation UnknownOperationException, 400 (probe.*);
  * - every answer has Content-Type application/x-amz-json-1.1 and x-amzn-RequestId;
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},
  *   AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
