@@ -11,15 +11,17 @@ export { ALL_KINDS, type Rule, type RuleKind, type Evidence, type Expectation, t
 export type { PoolContext } from './contract/poolContext.js';
 export { isConfirmed, unconfirmedBecause } from './contract/verdictStrength.js';
 export { requestViolations } from './contract/requestViolations.js';
+export { PROBES, type Probe } from './contract/probeRules.js';
 
 // Generators: valid and single-fault invalid requests for one rule.
 export { casesFor, type CaseSource } from './generators/casesFor.js';
 export { validRequest } from './generators/validRequest.js';
 export { invalidRequest } from './generators/invalidRequest.js';
+export { fixedCasesFor, type FixedCases } from './generators/fixedCases.js';
 export type { TestCase, WhyInvalid, RequestBody } from './generators/testCase.js';
 
 // Targets: where requests go (or the recordings they came from).
-export type { Target, TargetInfo, Exchange } from './targets/exchange.js';
+export type { Target, TargetInfo, Exchange, SendOptions } from './targets/exchange.js';
 export { loadTargetConfig, type TargetConfig, type TargetFlags } from './targets/targetConfig.js';
 export { openTarget, type OpenedTarget } from './targets/openTarget.js';
 export { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './targets/embeddedCognitoLocal.js';

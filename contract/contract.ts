@@ -7,6 +7,8 @@ import { modelRules } from './modelRules.js';
 import { semanticRules } from './semanticRules.js';
 import { responseRules } from './responseRules.js';
 import { regionRules } from './regionRules.js';
+import { probeRules } from './probeRules.js';
+import { messageRules } from './messageRules.js';
 import { MODEL_DATE } from './sources.js';
 
 export interface Contract {
@@ -31,7 +33,7 @@ export const contract: Contract = {
   output: responseMembers,
   errors: operationErrors.map((e) => e.name),
   errorDetails: operationErrors,
-  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules, ...regionRules],
+  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules, ...regionRules, ...probeRules, ...messageRules],
 };
 
 const byId = new Map(contract.rules.map((r) => [r.id, r]));

@@ -230,11 +230,12 @@ export const responseRules: readonly Rule[] = [
     id: 'protocol.content-type',
     kind: 'protocol',
     members: [],
-    statement: 'Responses, success and error, carry Content-Type application/x-amz-json-1.1',
+    statement: 'Responses, success and error, carry the media type application/x-amz-json-1.1 in Content-Type (a parameter such as "; charset=utf-8" is noted, not failed)',
     evidence: 'observed',
     sources: [src.awsJsonSpec, src.raw8],
     expect: { outcome: 'any' },
     breakable: false,
+    note: 'The media type is what clients read: the AWS SDKs pick the protocol parser by the service model, not by the header\'s parameters, and none reads a charset. Real Cognito sends the bare value, so a parameter is shown as a note on the rule, never a failure.',
     conflicts: [
       {
         claim: 'The API reference HTTP examples show Content-Type application/x-amz-json-1.0',
@@ -252,6 +253,21 @@ export const responseRules: readonly Rule[] = [
     sources: [src.raw8, src.raw7],
     expect: { outcome: 'any' },
     breakable: false,
+  },
+  {
+    id: 'protocol.error-type-header',
+    kind: 'protocol',
+    members: [],
+    statement: 'An error of the operation carries an x-amzn-ErrorType header naming the same error as the body\'s __type (real Cognito sends "<Name>:")',
+    evidence: 'observed',
+    sources: [
+      'localstack/localstack#3201 (2020: real Cognito user pool errors with x-amzn-errortype "NotAuthorizedException:" and "UserNotFoundException:", x-amzn-errormessage and x-amzn-requestid, body {"__type","message"})',
+      'awslabs/aws-sdk-swift#296 (2021: real Cognito 400 with x-amzn-ErrorType "InvalidPasswordException:", x-amzn-ErrorMessage, Content-Type application/x-amz-json-1.1)',
+      src.awsJsonSpec,
+    ],
+    expect: { outcome: 'any' },
+    breakable: false,
+    note: 'Judged on errors the operation lists (the Cognito service errors), the header compared after the protocol\'s stripping of ":uri" and "ns#". Seen on sign-in and sign-up errors of the same service, not yet on a CreateUserPoolClient error. x-amzn-ErrorMessage is seen too but not judged.',
   },
   {
     id: 'protocol.error-body',

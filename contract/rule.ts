@@ -26,11 +26,15 @@ export type RuleKind =
   | 'output'
   | 'protocol'
   | 'side-effect'
-  | 'consistency';
+  | 'consistency'
+  /** A fixed request every Cognito must refuse, sent on every run (contract/probeRules.ts). */
+  | 'probe'
+  /** The wording of an error message, where real AWS output shows it (contract/messageRules.ts). */
+  | 'message';
 
 export const ALL_KINDS: readonly RuleKind[] = [
   'required', 'length', 'range', 'pattern', 'enum', 'list-length', 'cross-field', 'existence',
-  'default', 'output', 'protocol', 'side-effect', 'consistency',
+  'default', 'output', 'protocol', 'side-effect', 'consistency', 'probe', 'message',
 ];
 
 /** A fact about one response member of an accepted request. */

@@ -250,7 +250,7 @@ export const semanticRules: readonly Rule[] = [
     statement: 'Each scope is a standard scope (phone, email, openid, profile, aws.cognito.signin.user.admin) or a scope of a resource server of the pool',
     evidence: 'observed',
     sources: [src.scopeMissing, modelSource('AllowedOAuthScopes documentation')],
-    expect: { outcome: 'rejected', errorTypes: ['ScopeDoesNotExistException'], status: 400, message: 'Invalid scope requested' },
+    expect: { outcome: 'rejected', errorTypes: ['ScopeDoesNotExistException'], status: 400, message: 'Invalid scope requested: <scope>' },
     breakable: true,
     needs: ['known-scopes'],
   },

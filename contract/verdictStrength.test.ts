@@ -30,6 +30,8 @@ describe('verdictStrength', () => {
       'analytics.application-id-or-arn',
       'default.refresh-token-rotation',
       'logout-urls.same-rules-as-callback',
+      'probe.body-not-json',
+      'probe.unknown-operation',
       'token-validity.unit-without-value',
     ]);
   });

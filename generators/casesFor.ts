@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Rule } from '../contract/rule.js';
 import type { PoolContext } from '../contract/poolContext.js';
 import { contract, ruleById } from '../contract/contract.js';
+import { KNOWN_TEXT_RULES, MESSAGE_RULE_IDS } from '../contract/messageRules.js';
 import type { TestCase } from './testCase.js';
 import { invalidRequest, whyNoInvalidRequest } from './invalidRequest.js';
 import { validRequest } from './validRequest.js';
@@ -56,9 +57,34 @@ function otherRegionCases(rule: Rule, pool: PoolContext): fc.Arbitrary<TestCase>
  * invalid mixed) and side-effect rules (invalid requests of every rule the pool lets us break).
  * Every case carries `ruleId: rule.id`; an invalid case's `why` names the rule it breaks.
  */
+/** Model-constraint rules: their rejections carry the "N validation error(s) detected" message. */
+const MODEL_KINDS: ReadonlySet<Rule['kind']> = new Set(['required', 'length', 'range', 'pattern', 'enum', 'list-length']);
+
+/**
+ * The rules whose invalid cases a message rule judges: the rejections whose wording it knows.
+ * message.client-not-found has none (only its probes, generators/fixedCases.ts).
+ */
+function messageSourceRules(rule: Rule): readonly string[] {
+  switch (rule.id) {
+    case MESSAGE_RULE_IDS.poolNotFound:
+      return ['user-pool.exists'];
+    case MESSAGE_RULE_IDS.validationForm:
+      return contract.rules.filter((r) => r.breakable && MODEL_KINDS.has(r.kind)).map((r) => r.id);
+    case MESSAGE_RULE_IDS.knownText:
+      return KNOWN_TEXT_RULES;
+    default:
+      return [];
+  }
+}
+
 export function casesFor(rule: Rule, pool: PoolContext): CaseSource {
   try {
     if (rule.via === 'other-region') return { ok: true, arbitrary: otherRegionCases(rule, pool) };
+    if (rule.kind === 'probe') return { ok: false, reason: `${rule.id} sends its fixed probe only` };
+    if (rule.kind === 'message') {
+      const invalid = invalidCases(messageSourceRules(rule), pool).map((a) => relabel(a, rule.id));
+      return invalid.length ? { ok: true, arbitrary: fc.oneof(...invalid) } : { ok: false, reason: `${rule.id} has no generated case against this pool (its probes only)` };
+    }
     switch (rule.expect.outcome) {
       case 'rejected': {
         const arbitrary = invalidRequest(rule, pool);

@@ -17,4 +17,14 @@ export interface TestCase {
   request: RequestBody;
   /** Present for invalid cases only. */
   why?: WhyInvalid;
+  /**
+   * A probe (contract/probeRules.ts): its rule id. A probe case may name another operation than
+   * CreateUserPoolClient and a raw body; it is sent alone, without the Describe, List and Delete
+   * around a create.
+   */
+  probe?: string;
+  /** The operation sent, when not CreateUserPoolClient (probes only). */
+  operation?: string;
+  /** Sent as the body instead of `request` as JSON (probes only; the raw HTTP transport only). */
+  rawBody?: string;
 }

@@ -7,6 +7,8 @@ import { noSideEffectOracle } from './noSideEffectOracle.js';
 import { consistencyOracle } from './consistencyOracle.js';
 import { identityOracle } from './identityOracle.js';
 import { protocolOracle } from './protocolOracle.js';
+import { probeOracle } from './probeOracle.js';
+import { messageOracle } from './messageOracle.js';
 
 /** Every oracle, in the order reports list them. Their ids are the names used in CLI flags and docs. */
 export const allOracles: readonly Oracle[] = Object.freeze([
@@ -18,4 +20,6 @@ export const allOracles: readonly Oracle[] = Object.freeze([
   consistencyOracle,
   identityOracle,
   protocolOracle,
+  probeOracle,
+  messageOracle,
 ]);

@@ -9,6 +9,12 @@ export interface OracleDefinition {
   id: string;
   rules: readonly string[];
   judge(observation: Observation): Judgement[];
+  /**
+   * True for the oracles that judge a probe's exchange (contract/probeRules.ts): the probe, protocol
+   * and message oracles. The others never see one: a probe is not a create case (its request may be
+   * another operation, or a request AWS refuses that no rule of theirs is about).
+   */
+  judgesProbes?: boolean;
 }
 
 /**
@@ -20,6 +26,7 @@ export interface OracleDefinition {
 export function defineOracle(def: OracleDefinition): Oracle {
   const own = new Set(def.rules);
   const check = (o: Observation): Verdict[] => {
+    if (o.testCase.probe !== undefined && def.judgesProbes !== true) return [];
     const judgements = def.judge(o);
     if (!judgements.length) return [];
     const secrets = secretsIn(o.testCase.request, o.create.input, o.create.body, o.describe?.body);

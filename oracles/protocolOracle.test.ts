@@ -8,21 +8,41 @@ const result = (vs: ReturnType<typeof judge>) => Object.fromEntries(vs.map((v) =
 const withHeaders = (headers: Record<string, string>, create = acceptedCreate(request)) => ({ ...create, headers });
 
 describe('protocol oracle', () => {
-  it('judges Content-Type and request id on success, all four rules on a listed error', () => {
+  it('judges Content-Type and request id on success, all five rules on a listed error', () => {
     expect(result(judge(acceptedCreate(request)))).toEqual({ 'protocol.content-type': true, 'protocol.request-id': true });
     expect(result(judge(rejectedCreate('ResourceNotFoundException', 'User pool x does not exist.')))).toEqual({
       'protocol.content-type': true, 'protocol.request-id': true, 'protocol.error-body': true, 'protocol.client-error-status': true,
+      'protocol.error-type-header': true,
     });
   });
 
-  it('wants exactly application/x-amz-json-1.1 (type case free, no parameters, not 1.0)', () => {
-    const ct = (value?: string) => result(judge(withHeaders({ 'x-amzn-requestid': 'r', ...(value === undefined ? {} : { 'content-type': value }) })))['protocol.content-type'];
+  it('judges the media type: application/x-amz-json-1.1 (type case free, not 1.0); a parameter is a note, not a failure', () => {
+    const verdict = (value?: string) => judge(withHeaders({ 'x-amzn-requestid': 'r', ...(value === undefined ? {} : { 'content-type': value }) })).find((v) => v.ruleId === 'protocol.content-type');
+    const ct = (value?: string) => verdict(value)?.ok;
     expect(ct('application/x-amz-json-1.1')).toBe(true);
+    expect(verdict('application/x-amz-json-1.1')?.note).toBeUndefined();
     expect(ct('Application/X-Amz-Json-1.1')).toBe(true);
-    expect(ct('application/x-amz-json-1.1; charset=utf-8')).toBe(false);
+    expect(ct('application/x-amz-json-1.1; charset=utf-8')).toBe(true);
+    expect(verdict('application/x-amz-json-1.1; charset=utf-8')?.note).toContain('charset=utf-8');
     expect(ct('application/x-amz-json-1.0')).toBe(false);
+    expect(ct('application/x-amz-json-1.0; charset=utf-8')).toBe(false);
     expect(ct('application/json')).toBe(false);
     expect(ct(undefined)).toBe(false);
+  });
+
+  it('wants x-amzn-ErrorType on an error of the operation, naming the body\'s error (real Cognito: "<Name>:")', () => {
+    const header = (headers: Record<string, string>, body: unknown = { __type: 'ResourceNotFoundException', message: 'm' }) =>
+      judge(makeExchange({ status: 400, body, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r', ...headers }, errorType: 'ResourceNotFoundException', errorMessage: 'm' }))
+        .find((v) => v.ruleId === 'protocol.error-type-header');
+    expect(header({ 'x-amzn-errortype': 'ResourceNotFoundException:' })?.ok).toBe(true);
+    expect(header({ 'x-amzn-errortype': 'ResourceNotFoundException' })?.ok).toBe(true);
+    expect(header({ 'x-amzn-errortype': 'ResourceNotFoundException:http://internal.amazon.com/coral/x/' })?.ok).toBe(true);
+    expect(header({})?.message).toContain('no x-amzn-ErrorType header');
+    expect(header({ 'x-amzn-errortype': 'InvalidParameterException:' })?.message).toContain('names InvalidParameterException, the body ResourceNotFoundException');
+    expect(header({ 'x-amzn-errortype': 'ResourceNotFoundException:' }, { code: 'ResourceNotFoundException', message: 'm' })?.ok).toBe(true);
+    // Framework errors the operation does not list (SerializationException) are not judged: no evidence.
+    const serialization = judge(makeExchange({ status: 400, body: { __type: 'SerializationException', Message: 'x' }, errorType: 'SerializationException' }));
+    expect(serialization.find((v) => v.ruleId === 'protocol.error-type-header')).toBeUndefined();
   });
 
   it('wants a non-empty x-amzn-RequestId', () => {

@@ -9,6 +9,11 @@ export interface Verdict {
   message: string;
   expected?: unknown;
   observed?: unknown;
+  /**
+   * On a passing verdict: something a reader should know though it conforms (a Content-Type
+   * parameter real AWS does not send). Reports show a rule's notes; they never fail it.
+   */
+  note?: string;
 }
 
 export interface Oracle {

@@ -30,6 +30,9 @@ export function buildRunReport(
 ): RunReport {
   const order = new Map(contract.rules.map((r, i) => [r.id, i]));
   const rules = [...results].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  // A rule's notes (RuleResult.notes: what conforms but a reader should know) are the report's too,
+  // so every reporter that shows notes shows them, named by rule.
+  const notes = rules.flatMap((r) => (r.notes ?? []).map((n) => `${r.id}: ${n}`));
   return {
     tool: { name: 'cognito-conformance', version: info.toolVersion },
     contract: { operation: 'CreateUserPoolClient', modelDate: info.modelDate, rules: info.rulesInContract },
@@ -43,5 +46,6 @@ export function buildRunReport(
     rules,
     harnessErrors: [...harnessErrors],
     ...(info.plan ? { plan: info.plan } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }

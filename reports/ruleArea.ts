@@ -7,6 +7,10 @@ export const AREAS: readonly { area: string; kinds: readonly RuleKind[] }[] = [
   { area: 'defaults', kinds: ['default'] },
   { area: 'output and consistency', kinds: ['output', 'consistency'] },
   { area: 'protocol and side effects', kinds: ['protocol', 'side-effect'] },
+  // Fixed requests every Cognito refuses, sent on every run (contract/probeRules.ts).
+  { area: 'probes', kinds: ['probe'] },
+  // Wording apart from behaviour, so a maintainer can see and baseline it on its own (issue 14).
+  { area: 'messages', kinds: ['message'] },
 ];
 
 export function areaOf(kind: RuleKind): string {

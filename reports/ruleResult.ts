@@ -48,6 +48,11 @@ export interface RuleResult {
    * defaults or error mapping shows in `diff` even when the rule's status does not change.
    */
   sdk?: SdkSample;
+  /**
+   * What a reader should know though the rule conforms on it (a Content-Type parameter real AWS does
+   * not send): from the oracles' passing verdicts, a few distinct ones. Notes never fail a rule.
+   */
+  notes?: readonly string[];
   /** Harness error code for status `error`. */
   errorCode?: string;
   durationMs?: number;

@@ -2,6 +2,7 @@ import type { Rule } from '../contract/rule.js';
 import type { PoolContext } from '../contract/poolContext.js';
 import { isConfirmed } from '../contract/verdictStrength.js';
 import { casesFor } from '../generators/casesFor.js';
+import { fixedCasesFor, PROBE_PATH_PREFIX } from '../generators/fixedCases.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Target } from '../targets/exchange.js';
 import { isHarnessError } from '../targets/harnessError.js';
@@ -50,6 +51,9 @@ export interface RuleEnv {
   otherRegion?: { region: string; target: Target } | { skipped: string };
 }
 
+/** At most this many distinct notes per rule in a report: one per kind of departure is enough. */
+const MAX_NOTES = 3;
+
 /** Thrown inside the property when an oracle flags the case; carries what the report shows. */
 class RuleViolation extends Error {
   constructor(readonly verdict: Verdict, readonly observation: Observation) {
@@ -96,8 +100,17 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     if ('skipped' in other) return { ...base, status: 'skipped', cases: 0, reason: other.skipped };
     via = other.target;
   }
-  const source = casesFor(rule, env.pool);
-  if (!source.ok) return { ...base, status: 'skipped', cases: 0, reason: source.reason };
+  // Probes the rule sends on every run, before its generated cases (generators/fixedCases.ts);
+  // `--replay-path probe:<id>` replays one of them alone, a fast-check path the generated case alone.
+  const replayingProbe = env.replayPath?.startsWith(PROBE_PATH_PREFIX) === true;
+  const allFixed = fixedCasesFor(rule, env.pool, env.target.info.transport);
+  const fixed = env.replayPath === undefined ? allFixed.cases
+    : replayingProbe ? allFixed.cases.filter((c) => `${PROBE_PATH_PREFIX}${c.probe}` === env.replayPath) : [];
+  const source = replayingProbe ? { ok: false as const, reason: `replaying ${env.replayPath}` } : casesFor(rule, env.pool);
+  if (!source.ok && !fixed.length) {
+    const reason = allFixed.unsendable.length && !replayingProbe ? `not sent through this transport: ${allFixed.unsendable.join('; ')}` : source.reason;
+    return { ...base, status: 'skipped', cases: 0, reason };
+  }
 
   const oracles = oraclesForRule(rule.id);
   let judged = 0;
@@ -106,9 +119,59 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   let first: Observation | undefined;
   let stopped = false;
   let caseNumber = 0;
+  const notes = new Set<string>();
   // Every property call after the first failure is a shrink step.
   let shrinking = false;
   const target = env.effort ? env.effort.counting(via, rule.id, () => shrinking) : via;
+  const judgeOne = (observation: Observation): Verdict | undefined => {
+    const verdicts = oracles.flatMap((o) => o.check(observation)).filter((v) => v.ruleId === rule.id);
+    if (verdicts.length) judged++;
+    for (const v of verdicts) if (v.ok && v.note !== undefined) notes.add(v.note);
+    return verdicts.find((v) => !v.ok);
+  };
+  const withNotes = () => (notes.size ? { notes: [...notes].slice(0, MAX_NOTES) } : {});
+
+  for (const testCase of fixed) {
+    if (env.signal?.aborted || (env.budget !== undefined && !env.budget.beginCase(rule))) {
+      stopped = true;
+      break;
+    }
+    env.effort?.step(rule.id, false);
+    let observation: Observation;
+    try {
+      observation = await recordContext.run({ case: `${PROBE_PATH_PREFIX}${testCase.probe ?? ''}` }, () =>
+        observeCase(rule, testCase, { target, userPoolId: env.pool.userPoolId, earlierClientIds: env.earlierClientIds }));
+    } catch (err) {
+      const code = isHarnessError(err) ? err.code : 'E_INTERNAL';
+      return { ...base, status: 'error', cases, errorCode: code, reason: err instanceof Error ? err.message : String(err), durationMs: Date.now() - started };
+    }
+    cases++;
+    first ??= observation;
+    const bad = judgeOne(observation);
+    if (bad) {
+      const path = `${PROBE_PATH_PREFIX}${testCase.probe ?? ''}`;
+      const sent = { operation: testCase.operation ?? 'CreateUserPoolClient', ...(testCase.rawBody === undefined ? { request: testCase.request } : { rawBody: testCase.rawBody }) };
+      return {
+        ...base, status: 'failed', cases, durationMs: Date.now() - started, seed: env.runSeed, path, oracle: bad.oracle,
+        ...shownFailure(bad, observation),
+        reason: `${testCase.probe ?? 'probe'}: ${shownFailure(bad, observation).reason}`,
+        counterexample: sent,
+        replay: env.replayCommand(rule.id, path),
+        ...withNotes(),
+      };
+    }
+  }
+  const fixedCases = cases;
+  if (!source.ok || stopped) {
+    const common = { ...base, durationMs: Date.now() - started, ...withNotes() };
+    if (stopped) {
+      const why = env.budget?.reason() ?? stopReason(env.signal);
+      return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} probes: ${why}` };
+    }
+    if (judged === 0) return { ...common, status: 'skipped', cases, reason: `none of ${cases} probes gave an answer this rule judges` };
+    return { ...common, status: 'passed', cases, ...(allFixed.unsendable.length ? { reason: `not sent through this transport: ${allFixed.unsendable.join('; ')}` } : {}) };
+  }
+
   const predicate = async (testCase: TestCase): Promise<void> => {
     if (harness) throw harness;
     // Passing without sending: fast-check runs out its remaining runs (or shrink steps) at no cost.
@@ -128,9 +191,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     }
     cases++;
     first ??= observation;
-    const verdicts = oracles.flatMap((o) => o.check(observation)).filter((v) => v.ruleId === rule.id);
-    if (verdicts.length) judged++;
-    const bad = verdicts.find((v) => !v.ok);
+    const bad = judgeOne(observation);
     if (bad) {
       shrinking = true;
       throw new RuleViolation(bad, observation);
@@ -150,6 +211,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     ...base,
     durationMs: Date.now() - started,
     ...(first && sample ? { sdk: redactSecrets(sample, secretsIn(first.testCase.request, first.create.body)) } : {}),
+    ...withNotes(),
   };
 
   if (details.failed) {
@@ -157,7 +219,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     if (err instanceof RuleViolation) {
       const path = details.counterexamplePath ?? '';
       return {
-        ...common, status: 'failed', cases: runsDone, seed: env.runSeed, path, oracle: err.verdict.oracle,
+        ...common, status: 'failed', cases: runsDone + fixedCases, seed: env.runSeed, path, oracle: err.verdict.oracle,
         ...shownFailure(err.verdict, err.observation),
         replay: env.replayCommand(rule.id, path),
       };
@@ -169,14 +231,17 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   if (stopped) {
     // Not finished: what it judged passed, but it did not get all its cases (a budget, or a stop).
     const why = env.budget?.reason() ?? stopReason(env.signal);
-    return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} of ${env.runs} cases: ${why}` };
+    return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} of ${env.runs + fixedCases} cases: ${why}` };
   }
   if (judged === 0 && cases > 0) {
     // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
     // cases gives it nothing to judge. Those acceptances fail under the rules the cases break.
-    return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (for side effects: the target rejected none of the invalid requests)` };
+    const why = rule.kind === 'message'
+      ? 'the target rejected none of them with the error type whose message this rule knows'
+      : 'for side effects: the target rejected none of the invalid requests';
+    return { ...common, status: 'skipped', cases, reason: `none of ${cases} cases gave an observation this rule's oracles judge (${why})` };
   }
-  return { ...common, status: 'passed', cases: runsDone, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
+  return { ...common, status: 'passed', cases: runsDone + fixedCases, ...(details.interrupted ? { reason: `stopped after ${runsDone} cases (time limit)` } : {}) };
 }
 
 function stopReason(signal: AbortSignal | undefined): string {

@@ -17,6 +17,8 @@ import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange
 import { blamedMembers, ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { recordedCases, type RecordedCase } from './recordedCases.js';
 import { poolOfRecord } from './recordPool.js';
+import { probeById } from '../contract/probeRules.js';
+import { PROBE_PATH_PREFIX } from '../generators/fixedCases.js';
 import { recordView, type RecordView } from './recordView.js';
 
 /**
@@ -86,14 +88,15 @@ const DESCRIBE = 'DescribeUserPoolClient';
 
 /** Oracles that apply to each operation's records (evidence mode). Creates: every oracle. */
 const ORACLES_FOR: Readonly<Record<string, ReadonlySet<string>>> = {
-  [UPDATE]: new Set(['response-shape', 'echo', 'identity', 'protocol', 'rejection', 'defaults']),
-  [DESCRIBE]: new Set(['response-shape', 'identity', 'protocol']),
+  [UPDATE]: new Set(['response-shape', 'echo', 'identity', 'protocol', 'rejection', 'defaults', 'message']),
+  [DESCRIBE]: new Set(['response-shape', 'identity', 'protocol', 'message']),
 };
-const OTHER_OPERATION_ORACLES: ReadonlySet<string> = new Set(['protocol']);
+/** Any other operation: the wire protocol, and the not-found message of a pool the record says did not exist. */
+const OTHER_OPERATION_ORACLES: ReadonlySet<string> = new Set(['protocol', 'message']);
 
 /** Identity rules that hold for any returned client, not only a fresh one. */
 const IDENTITY_ANY_CLIENT = new Set(['output.client-id.format', 'output.timestamps.epoch-seconds']);
-const HEADER_RULES = new Set(['protocol.content-type', 'protocol.request-id']);
+const HEADER_RULES = new Set(['protocol.content-type', 'protocol.request-id', 'protocol.error-type-header']);
 /** Rules that judge only whether a member is there, which a mask does not hide. */
 const PRESENCE_RULES = new Set(['output.client-secret.when-generated']);
 const SHAPE_RULE = 'output.shape';
@@ -329,7 +332,9 @@ function judgeEvidence(loaded: LoadedRecord): JudgedRecord {
   const others = oracles.filter((o) => o.id !== 'response-shape');
 
   if (op !== CREATE && op !== UPDATE) {
-    const o = observation(undefined, { ruleId: SHAPE_RULE, request: view.request }, view.exchange, window);
+    // A pool the record says did not exist: its not-found message is judged (message.pool-not-found).
+    const poolMissing = record.pool?.exists === false && typeof view.request.UserPoolId === 'string' ? whyOf('user-pool.exists') : undefined;
+    const o = observation(undefined, { ruleId: SHAPE_RULE, request: view.request, ...(poolMissing ? { why: poolMissing } : {}) }, view.exchange, window);
     const verdicts = [...run(others, o), ...(accepted ? run(shapeOracle, { ...o, create: view.blindExchange }) : [])];
     const { kept, notJudged } = filterVerdicts(verdicts, filters);
     return { ...base, verdicts: kept, notJudged };
@@ -416,8 +421,31 @@ function clientIdOf(record: RecordedExchange): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/**
+ * A probe a rule sent (its case tagged `probe:<id>`, runner/checkRule.ts), judged as checkRule
+ * judged it. A body that was not JSON is not in the record (its request shows the JSON input), but
+ * the probe and the answer are.
+ */
+function judgeProbeCase(c: RecordedCase, probeId: string): JudgedRecord | undefined {
+  const rule = ruleIndex.get(c.rule);
+  const probe = probeById(probeId);
+  const sent = c.records[0];
+  if (!rule || !probe || !sent) return undefined;
+  const view = recordView(sent.record);
+  const testCase: TestCase = {
+    ruleId: rule.id, request: view.request, probe: probe.id,
+    ...(probe.operation === CREATE ? {} : { operation: probe.operation }),
+    ...(probe.rawBody === undefined ? {} : { rawBody: probe.rawBody }),
+  };
+  const o = observation(rule, testCase, view.exchange, timeWindow(sent.record));
+  const verdicts = run(oraclesForRule(rule.id), o).filter((v) => v.ruleId === rule.id);
+  return { record: sent, related: c.records.slice(1), mode: 'case', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts, notJudged: [] };
+}
+
 /** One case of a run recording, judged as runner/checkRule.ts judged it: its rule's oracles, its rule's verdicts. */
 function judgeCase(c: RecordedCase, earlierClientIds: ReadonlySet<string>): JudgedRecord | undefined {
+  const tag = c.records[0]?.record.case;
+  if (typeof tag === 'string' && tag.startsWith(PROBE_PATH_PREFIX)) return judgeProbeCase(c, tag.slice(PROBE_PATH_PREFIX.length));
   if (!c.create) return undefined;
   const rule = ruleIndex.get(c.rule);
   const base: JudgedRecord = { record: c.create, related: c.records.filter((r) => r !== c.create), mode: 'case', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
@@ -450,6 +478,12 @@ function judgeCases(records: readonly LoadedRecord[]): JudgedRecord[] {
   const creates = records.filter((r) => r.record.operation === CREATE && !r.record.fixture && r.record.rule !== undefined);
   const out: JudgedRecord[] = [];
   for (const c of cases) {
+    const probe = c.records[0]?.record.case;
+    if (typeof probe === 'string' && probe.startsWith(PROBE_PATH_PREFIX)) {
+      const judged = judgeCase(c, new Set());
+      if (judged) out.push(judged);
+      continue;
+    }
     if (!c.create) continue;
     const here = position.get(c.create) ?? 0;
     const earlier = new Set(

@@ -1,4 +1,5 @@
 import type { Rule } from '../contract/rule.js';
+import { onlyFixedCases, probesFor } from '../generators/fixedCases.js';
 import { formatDuration } from './durationText.js';
 import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
@@ -16,7 +17,8 @@ import { runsAlone } from './sequentialKinds.js';
  * DescribeUserPoolClient (when created) and a ListUserPoolClients after; a side-effect case lists
  * before and after. Whether a case is expected to be accepted comes from how generators/casesFor.ts
  * builds it: valid requests for `accepted` rules, single-fault ones for `rejected` rules, invalid
- * ones for side-effect rules, half and half for protocol rules. "Expected" counts assume the target
+ * ones for side-effect and message rules, half and half for protocol rules; probes (one request each,
+ * generators/fixedCases.ts) come on top. "Expected" counts assume the target
  * conforms; "at most" counts assume every create succeeds. Shrinking after a failure sends more
  * cases than planned; the budget (runBudget.ts) bounds those too.
  */
@@ -95,7 +97,7 @@ export interface RunPlan {
 
 /** Share of a rule's cases that are valid requests (see casesFor: protocol mixes one valid arbitrary, weighted as the invalid ones together). */
 function acceptedShare(rule: Rule): number {
-  if (rule.expect.outcome === 'rejected' || rule.kind === 'side-effect') return 0;
+  if (rule.expect.outcome === 'rejected' || rule.kind === 'side-effect' || rule.kind === 'message') return 0;
   if (rule.kind === 'protocol') return 0.5;
   return 1;
 }
@@ -159,8 +161,20 @@ export function planRun(input: PlanInput): RunPlan {
     r.expected += expected;
     r.atMost += atMost;
   };
+  let probeCases = 0;
   for (const rule of toRun) {
-    for (const [operation, n] of Object.entries(requestsPerCase(rule))) addTo(runsAlone(rule.kind) ? alone : shared, operation, n.expected * input.runs, n.atMost * input.runs);
+    const into = runsAlone(rule.kind) ? alone : shared;
+    if (!onlyFixedCases(rule)) {
+      for (const [operation, n] of Object.entries(requestsPerCase(rule))) addTo(into, operation, n.expected * input.runs, n.atMost * input.runs);
+    }
+    // Probes (generators/fixedCases.ts): one request each, refused; a target that accepts a create
+    // probe gets a Delete of that client. The SDK transport cannot send some of them.
+    for (const p of probesFor(rule)) {
+      if (p.needsRawHttp !== undefined && input.target.transport !== 'http') continue;
+      probeCases++;
+      addTo(into, p.operation, 1, 1);
+      if (p.operation === 'CreateUserPoolClient') addTo(into, 'DeleteUserPoolClient', 0, 1);
+    }
   }
   const existing = input.existingPoolId !== undefined;
   const maxPools = existing ? 1 : Math.max(1, Math.min(input.maxPools ?? Infinity, toRun.filter((r) => !runsAlone(r.kind)).length + (Object.keys(alone).length > 0 ? 1 : 0)));
@@ -178,7 +192,7 @@ export function planRun(input: PlanInput): RunPlan {
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
-  const cases = toRun.length * input.runs;
+  const cases = toRun.filter((r) => !onlyFixedCases(r)).length * input.runs + probeCases;
   const names = fixtureNames(input.runIdPrefix);
   const poolNames = Array.from({ length: pools }, (_, i) => fixtureNames(input.runIdPrefix, i + 1).poolName).join(', ');
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };

@@ -61,9 +61,19 @@ export interface TargetInfo {
   sdkVersion?: string;
 }
 
+export interface SendOptions {
+  signal?: AbortSignal;
+  /**
+   * Sent as the body in place of `input` as JSON, for the probes that need a body that is not
+   * JSON (contract/probeRules.ts). Only the raw HTTP transport (`info.transport === 'http'`) sends
+   * it; the others ignore it, and the probes that need it are not sent through them.
+   */
+  rawBody?: string;
+}
+
 export interface Target {
   readonly info: TargetInfo;
   /** Send one awsJson1_1 operation (`CreateUserPoolClient`, `DescribeUserPoolClient`, …). */
-  send(operation: string, input: Readonly<Record<string, unknown>>, options?: { signal?: AbortSignal }): Promise<Exchange>;
+  send(operation: string, input: Readonly<Record<string, unknown>>, options?: SendOptions): Promise<Exchange>;
   close(): Promise<void>;
 }

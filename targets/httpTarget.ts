@@ -62,8 +62,8 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
     return signed;
   }
 
-  async function attemptOnce(operation: string, input: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined): Promise<Exchange> {
-    const body = JSON.stringify(input);
+  async function attemptOnce(operation: string, input: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined, rawBody?: string): Promise<Exchange> {
+    const body = rawBody ?? JSON.stringify(input);
     const headers = await requestHeaders(operation, body);
     const t0 = performance.now();
     try {
@@ -78,16 +78,20 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
     }
   }
 
-  const send = withRetry(attemptOnce, {
+  const retryOptions = {
     info,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.quota === undefined ? {} : { quota: options.quota }),
     ...(options.traffic === undefined ? {} : { traffic: options.traffic }),
-  });
+  };
+  const send = withRetry(attemptOnce, retryOptions);
+  // A probe's body that is not JSON (SendOptions.rawBody), through the same quota and retries.
+  const sendRaw = (rawBody: string) => withRetry((operation, input, signal) => attemptOnce(operation, input, signal, rawBody), retryOptions);
 
   return {
     info,
-    send: (operation, input, sendOptions) => send(operation, input, sendOptions?.signal),
+    send: (operation, input, sendOptions) =>
+      sendOptions?.rawBody === undefined ? send(operation, input, sendOptions?.signal) : sendRaw(sendOptions.rawBody)(operation, input, sendOptions.signal),
     close() {
       closing ??= pool.close();
       return closing;

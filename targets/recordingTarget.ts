@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PoolContext } from '../contract/poolContext.js';
-import type { Exchange, Target, TargetInfo } from './exchange.js';
+import type { Exchange, SendOptions, Target, TargetInfo } from './exchange.js';
 import { HarnessError } from './harnessError.js';
 import type { RecordedExchange, RecordedOperation, RecordedPool } from './recordedExchange.js';
 import { maskSecret } from './secretMask.js';
@@ -231,7 +231,7 @@ export function withRecording(target: Target, dir: string, options: RecordingOpt
     setPool(p: PoolContext) {
       pool = p;
     },
-    async send(operation: string, input: Readonly<Record<string, unknown>>, sendOptions?: { signal?: AbortSignal }): Promise<Exchange> {
+    async send(operation: string, input: Readonly<Record<string, unknown>>, sendOptions?: SendOptions): Promise<Exchange> {
       const tag = tags.getStore();
       const sentAt = Date.now();
       const exchange = await target.send(operation, input, sendOptions);

@@ -5,13 +5,16 @@ import type { Exchange } from '../targets/exchange.js';
 import type { Observation } from '../oracles/observation.js';
 import { createdClient } from '../oracles/createdClient.js';
 import { sendToFake } from './sendToFake.js';
+import { PROBES } from '../contract/probeRules.js';
+import { probeCase } from '../generators/fixedCases.js';
 
 /**
  * The planted-fault battery: a pool with fixtures, a handful of hand-built valid requests that
  * touch every response member, and one invalid request per error the fake can give (a model
  * constraint, a missing pool, each non-InvalidParameter error type, cross-field and existence
- * rules). Hand-built on purpose: the oracles are proven independently of the generators. Every
- * case is observed the way a suite observes it, with every extra the oracles can use.
+ * rules), then every probe (contract/probeRules.ts). Hand-built on purpose: the oracles are proven
+ * independently of the generators. Every case is observed the way a suite observes it, with every
+ * extra the oracles can use.
  */
 const RESOURCE_SERVER = 'https://api.example.com';
 /** The battery's pool is made unsigned, which the fake reads as us-east-1; region rules' cases are signed for this one. */
@@ -137,11 +140,19 @@ export async function observeOnFake(endpoint: string, userPoolId: string, testCa
   return { rule: ruleById(testCase.ruleId), testCase, create, sentAt, receivedAt, describe, listBefore, listAfter, earlierClientIds };
 }
 
-/** The whole battery against one fake: its pool, then every case in order. */
+/** Sends one probe (contract/probeRules.ts) alone, as runner/observeCase.ts does. */
+export async function observeProbeOnFake(endpoint: string, testCase: TestCase): Promise<Observation> {
+  const sentAt = Date.now();
+  const create = await sendToFake(endpoint, testCase.operation ?? 'CreateUserPoolClient', testCase.request, undefined, testCase.rawBody);
+  return { rule: ruleById(testCase.ruleId), testCase, create, sentAt, receivedAt: Date.now() };
+}
+
+/** The whole battery against one fake: its pool, every case in order, then every probe. */
 export async function runFakeBattery(endpoint: string): Promise<Observation[]> {
   const pool = await setUpBatteryPool(endpoint);
   const earlier = new Set<string>();
   const out: Observation[] = [];
   for (const testCase of batteryCases(pool)) out.push(await observeOnFake(endpoint, pool.userPoolId, testCase, earlier));
+  for (const probe of PROBES) out.push(await observeProbeOnFake(endpoint, probeCase(probe, pool)));
   return out;
 }

@@ -21,7 +21,13 @@ import { randomBase32Hex } from './randomBase32Hex.js';
  * - requests are judged by the contract's own contract/requestViolations against the fake's pool
  *   state; model constraints give one InvalidParameterException, other rules the error their
  *   `expect` names (status 400 for client errors: contract/operationErrors.ts);
- * - errors are `{"__type": <bare shape name>, "message"}` (protocol.error-body);
+ * - errors are `{"__type": <bare shape name>, "message"}` (protocol.error-body) with an
+ *   x-amzn-ErrorType header `<Name>:` (protocol.error-type-header); model-constraint messages in the
+ *   Coral form `N validation error(s) detected: Value '…' at '<lowerCamel member>' failed to satisfy
+ *   constraint: …` (message.validation-form), the not-found and cross-field texts real AWS sends
+ *   (message.*); a Describe, Update or Delete of a client the pool lacks is ResourceNotFoundException
+ *   "User pool client <id> does not exist."; a body that is not JSON SerializationException; an
+ *   unknown operation UnknownOperationException, 400 (probe.*);
  * - every answer has Content-Type application/x-amz-json-1.1 and x-amzn-RequestId;
  * - defaults exactly as the `default.*` rules say (RefreshTokenValidity 30, TokenValidityUnits {},
  *   AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
@@ -43,6 +49,12 @@ import { randomBase32Hex } from './randomBase32Hex.js';
  */
 export interface FakeCognitoOptions {
   faults?: ReadonlySet<FaultName>;
+  /**
+   * An emulator that validates nothing (issue 14): every CreateUserPoolClient is accepted, in any
+   * pool id, whatever it breaks. Lookups of a client that does not exist still fail, as they do on
+   * such emulators: only the probes (contract/probeRules.ts) then see an error.
+   */
+  validatesNothing?: boolean;
   /** Operations answered with a bare HTTP 500, as an emulator that lacks them does (moto 5.0.1: DeleteResourceServer). */
   failing?: ReadonlySet<string>;
   /**
@@ -282,23 +294,58 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     return c;
   }
 
+  /** One clause of a Coral validation message (message.validation-form): the value, the member path in lowerCamelCase. */
+  function validationClause(rule: Rule, request: JsonObject): string {
+    const path = rule.members[0] ?? '';
+    const top = path.split(/[.[]/)[0];
+    const wirePath = has('validation-path-pascal') ? top : top.charAt(0).toLowerCase() + top.slice(1);
+    const v = request[top];
+    const value = v === undefined || v === null ? 'null' : `'${Array.isArray(v) ? `[${v.map(String).join(', ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v)}'`;
+    return `Value ${value} at '${wirePath}' failed to satisfy constraint: ${rule.statement}`;
+  }
+
   function rejection(ruleIds: readonly string[], request: JsonObject): ServiceError {
     const rules = ruleIds.map((id) => ruleById(id));
     if (rules.every((r) => MODEL_KINDS.has(r.kind))) {
       const n = rules.length;
-      return new ServiceError('InvalidParameterException', `${n} validation error${n > 1 ? 's' : ''} detected: ${rules.map((r) => r.statement).join('; ')}`);
+      return new ServiceError('InvalidParameterException', `${n} validation error${n > 1 ? 's' : ''} detected: ${rules.map((r) => validationClause(r, request)).join('; ')}`);
     }
     const rule = rules[0];
     if (rule.expect.outcome !== 'rejected') throw new Error(`rule ${rule.id} does not reject`);
-    const message = (rule.expect.message ?? rule.statement)
+    const pool = poolContext(request.UserPoolId);
+    const unknownScope = (request.AllowedOAuthScopes as unknown[] | undefined)?.find((x) => !pool.resourceServerScopes.includes(String(x))) ?? '';
+    let message = (rule.expect.message ?? rule.statement)
       .replace(/<id>|<pool>/g, String(request.UserPoolId))
-      .replace('<name>', String((request.SupportedIdentityProviders as unknown[] | undefined)?.find((p) => p !== 'COGNITO') ?? ''));
+      .replace('<name>', String((request.SupportedIdentityProviders as unknown[] | undefined)?.find((p) => p !== 'COGNITO') ?? ''))
+      .replace('<scope>', String(unknownScope));
+    if (rule.id === 'user-pool.exists' && has('message-pool-id-only')) message = String(request.UserPoolId);
+    else if (rule.id !== 'user-pool.exists' && rule.expect.message !== undefined && has('known-text-generic')) message = 'Invalid request.';
     return new ServiceError(rule.expect.errorTypes[0], message, rule.expect.status);
   }
+
+  /** A client lookup that finds nothing: ResourceNotFoundException with AWS's text (message.client-not-found). */
+  const clientMissing = (id: unknown) => new ServiceError('ResourceNotFoundException', has('message-client-generic') ? 'Resource not found.' : `User pool client ${String(id)} does not exist.`);
+
+  /** validatesNothing: a pool id nobody created is taken as a pool, as lax emulators do. */
+  const laxPoolOf = (id: unknown): Pool => {
+    const key = String(id);
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = { id: key, name: key, region: requestRegion, created: Date.now(), customAttributes: [], requiredAttributes: [], scopes: [], providers: [], clients: new Map(), schemaAttributes: [] };
+      pools.set(key, pool);
+    }
+    return pool;
+  };
 
   const handlers: Record<string, (input: JsonObject) => JsonObject> = {
     CreateUserPoolClient(raw) {
       const known = knownMembersOnly(raw, requestMembers);
+      if (options.validatesNothing) {
+        const pool = laxPoolOf(known.UserPoolId);
+        const client = buildClient(known, pool);
+        pool.clients.set(client.ClientId as string, client);
+        return { UserPoolClient: client };
+      }
       const violations = requestViolations(known, poolContext(known.UserPoolId));
       if (violations.includes('contract.wrong-type')) {
         throw new ServiceError('SerializationException', 'A member of the request has the wrong JSON type.');
@@ -323,7 +370,10 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       required(input, 'UserPoolId', 'ClientId');
       const pool = poolOf(input.UserPoolId);
       const stored = pool.clients.get(String(input.ClientId));
-      if (!stored) throw new ServiceError('ResourceNotFoundException', `User pool client ${String(input.ClientId)} does not exist.`);
+      if (!stored) {
+        if (has('unknown-client-200')) return {};
+        throw clientMissing(input.ClientId);
+      }
       const c: JsonObject = structuredClone(stored);
       if (has('describe-differs') && typeof c.EnableTokenRevocation === 'boolean') c.EnableTokenRevocation = !c.EnableTokenRevocation;
       if (has('describe-secret-differs') && c.ClientSecret !== undefined) c.ClientSecret = newSecret();
@@ -350,8 +400,20 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     DeleteUserPoolClient(input) {
       required(input, 'UserPoolId', 'ClientId');
       const pool = poolOf(input.UserPoolId);
-      if (!pool.clients.delete(String(input.ClientId))) throw new ServiceError('ResourceNotFoundException', `User pool client ${String(input.ClientId)} does not exist.`);
+      if (!pool.clients.delete(String(input.ClientId)) && !has('unknown-client-200')) throw clientMissing(input.ClientId);
       return {};
+    },
+    // Only the lookup is modelled (the probes send Update of a client that does not exist); a found
+    // client comes back as stored.
+    UpdateUserPoolClient(input) {
+      required(input, 'UserPoolId', 'ClientId');
+      const pool = poolOf(input.UserPoolId);
+      const stored = pool.clients.get(String(input.ClientId));
+      if (!stored) {
+        if (has('unknown-client-200')) return {};
+        throw clientMissing(input.ClientId);
+      }
+      return { UserPoolClient: structuredClone(stored) };
     },
     CreateUserPool(input) {
       required(input, 'PoolName');
@@ -456,9 +518,10 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
   };
 
-  function send(res: ServerResponse, status: number, body: JsonObject | undefined): void {
+  function send(res: ServerResponse, status: number, body: JsonObject | undefined, extra: Readonly<Record<string, string>> = {}): void {
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = {
+      ...extra,
       'Content-Type': has('wrong-content-type') ? 'application/json' : has('content-type-charset') ? `${JSON_1_1}; charset=utf-8` : JSON_1_1,
       'Content-Length': String(Buffer.byteLength(text)),
       Date: new Date().toUTCString(),
@@ -474,7 +537,11 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       : has('error-type-suffixed') ? `${type}:http://internal.amazon.com/coral/com.amazon.coral.validate/`
       : type;
     const message = has('empty-error-message') ? '' : err.message;
-    send(res, status, has('error-message-capitalized') ? { __type: wireType, Message: message } : { __type: wireType, message });
+    const body = has('error-message-capitalized') ? { __type: wireType, Message: message }
+      : has('error-body-code-member') ? { code: type, message }
+      : { __type: wireType, message };
+    // Real Cognito names the error in a header too, as "<Name>:" (protocol.error-type-header).
+    send(res, status, body, has('no-error-type-header') ? {} : { 'x-amzn-ErrorType': `${type}:` });
   }
 
   async function readBody(req: IncomingMessage): Promise<string> {
@@ -494,7 +561,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const target = req.headers['x-amz-target'];
       const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
       const handler = Object.hasOwn(handlers, operation) ? handlers[operation] : undefined;
-      if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation || String(target)}.`);
+      if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation || String(target)}.`, has('unknown-operation-404') ? 404 : 400);
       if (options.failing?.has(operation)) throw new ServiceError('InternalErrorException', 'Internal error.', 500);
       if (options.lacking?.has(operation)) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
       const text = await readBody(req);
@@ -502,7 +569,8 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       try {
         input = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
-        throw new ServiceError('SerializationException', 'The request body is not JSON.');
+        if (!has('non-json-read-as-empty')) throw new ServiceError('SerializationException', 'The request body is not JSON.');
+        input = {};
       }
       if (!isJsonObject(input)) throw new ServiceError('SerializationException', 'The request body is not a JSON object.');
       const auth = req.headers.authorization;

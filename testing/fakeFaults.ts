@@ -120,12 +120,16 @@ export const FAKE_FAULTS = {
       'client-name.max-length', 'user-pool.exists', 'oauth.client-credentials.needs-secret', 'oauth.scopes.exist',
       'oauth.flag-needs-flows-and-scopes', 'default-redirect-uri.in-callback-urls', 'token-validity.access.range', 'write-attributes.exist-and-writable',
       'client-secret.not-with-generate-secret', 'protocol.error-body', 'region.pool-scoped',
+      'message.pool-not-found', 'message.client-not-found', 'message.validation-form', 'message.known-text',
     ],
   },
   'status-404-for-not-found': {
     description: 'ResourceNotFoundException comes with HTTP 404, as the model\'s httpError trait says, not 400 as real AWS sends',
     oracle: 'protocol',
-    flags: ['protocol.client-error-status', 'user-pool.exists', 'region.pool-scoped'],
+    flags: [
+      'protocol.client-error-status', 'user-pool.exists', 'region.pool-scoped',
+      'probe.unknown-pool', 'probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete',
+    ],
   },
   // no-side-effect
   'side-effect-on-reject': {
@@ -217,9 +221,9 @@ export const FAKE_FAULTS = {
     flags: ['protocol.content-type'],
   },
   'content-type-charset': {
-    description: 'Content-Type application/x-amz-json-1.1; charset=utf-8 (a parameter the static protocol value lacks)',
-    oracle: 'protocol',
-    flags: ['protocol.content-type'],
+    description: 'control: Content-Type application/x-amz-json-1.1; charset=utf-8 (a parameter real AWS does not send and no SDK reads: a note on protocol.content-type, not a failure)',
+    oracle: null,
+    flags: [],
   },
   'no-request-id': {
     description: 'no x-amzn-RequestId header',
@@ -246,6 +250,53 @@ export const FAKE_FAULTS = {
     description: 'pools are found whatever region a request is signed for, as emulators with one store for every region do',
     oracle: 'rejection',
     flags: ['region.pool-scoped'],
+  },
+  'error-body-code-member': {
+    description: 'errors name their type in "code" instead of "__type": {"code": "ResourceNotFoundException", "message": …}',
+    oracle: 'protocol',
+    flags: ['protocol.error-body'],
+  },
+  'no-error-type-header': {
+    description: 'errors come without the x-amzn-ErrorType header real Cognito sends',
+    oracle: 'protocol',
+    flags: ['protocol.error-type-header'],
+  },
+  // probe
+  'unknown-client-200': {
+    description: 'Describe, Update and Delete of a ClientId the pool does not hold answer 200 {} instead of ResourceNotFoundException',
+    oracle: 'probe',
+    flags: ['probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete'],
+  },
+  'non-json-read-as-empty': {
+    description: 'a body that is not JSON is read as {} (and then rejected for its missing members) instead of SerializationException',
+    oracle: 'probe',
+    flags: ['probe.body-not-json'],
+  },
+  'unknown-operation-404': {
+    description: 'control: an unknown X-Amz-Target operation answered UnknownOperationException with HTTP 404 (the status AWS\'s common-errors pages give)',
+    oracle: null,
+    flags: [],
+  },
+  // message
+  'message-pool-id-only': {
+    description: 'a missing pool\'s ResourceNotFoundException says only the pool id ("us-east-1_abc") instead of "User pool us-east-1_abc does not exist."',
+    oracle: 'message',
+    flags: ['message.pool-not-found'],
+  },
+  'message-client-generic': {
+    description: 'a missing client\'s ResourceNotFoundException says "Resource not found." instead of "User pool client <id> does not exist."',
+    oracle: 'message',
+    flags: ['message.client-not-found'],
+  },
+  'validation-path-pascal': {
+    description: 'model-validation messages name the member in PascalCase (at \'ClientName\') instead of lowerCamelCase (at \'clientName\')',
+    oracle: 'message',
+    flags: ['message.validation-form'],
+  },
+  'known-text-generic': {
+    description: 'cross-field and existence rejections whose AWS text is known say "Invalid request." instead',
+    oracle: 'message',
+    flags: ['message.known-text'],
   },
 } as const satisfies Readonly<Record<string, FaultInfo>>;
 

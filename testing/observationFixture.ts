@@ -50,7 +50,8 @@ export function acceptedCreate(request: Record<string, unknown>, client: Record<
 
 export function rejectedCreate(errorType: string, message = 'something is wrong', status = 400): Exchange {
   const body = { __type: errorType, message };
-  return makeExchange({ status, body, errorType, errorMessage: message });
+  // Real Cognito names the error in x-amzn-ErrorType too, as "<Name>:" (protocol.error-type-header).
+  return makeExchange({ status, body, errorType, errorMessage: message, headers: { ...JSON_HEADERS, 'x-amzn-errortype': `${errorType}:` } });
 }
 
 export function validCase(request: Record<string, unknown>, ruleId = 'output.echo'): TestCase {

@@ -23,8 +23,9 @@ function sanitizeErrorType(value: string): string {
 /**
  * `signedFor`: a region to name in an Authorization header's SigV4 credential scope, as a signed
  * request would (the fake reads the region and checks no signature); absent: unsigned.
+ * `sentBody`: sent instead of `input` as JSON (the probe of a body that is not JSON).
  */
-export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>, signedFor?: string): Promise<Exchange> {
+export async function sendToFake(endpoint: string, operation: string, input: Readonly<Record<string, unknown>>, signedFor?: string, sentBody?: string): Promise<Exchange> {
   const started = performance.now();
   const authorization = signedFor === undefined ? {} : {
     authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${signedFor}/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${'0'.repeat(64)}`,
@@ -32,7 +33,7 @@ export async function sendToFake(endpoint: string, operation: string, input: Rea
   const res = await request(`${endpoint}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`, ...authorization },
-    body: JSON.stringify(input),
+    body: sentBody ?? JSON.stringify(input),
   });
   const rawBody = await res.body.text();
   const elapsedMs = performance.now() - started;
