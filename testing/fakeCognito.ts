@@ -278,6 +278,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     ListUserPoolClients(input) {
       required(input, 'UserPoolId');
+      if (has('bug-floci-list-absent-pool') && !pools.has(String(input.UserPoolId))) return { UserPoolClients: [] };
       const pool = poolOf(input.UserPoolId);
       const max = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
       if (!Number.isInteger(max) || max < 1 || max > MAX_LIST_RESULTS) {
@@ -286,7 +287,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       let all = [...pool.clients.values()];
       if (has('list-missing-client')) all = all.slice(0, -1);
       const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
-      const page = all.slice(start, start + max).map((c) => ({
+      const page = all.slice(start, start + max).map((c) => has('bug-floci-list-full-clients') ? { ...c } : ({
         ClientId: c.ClientId,
         UserPoolId: c.UserPoolId,
         ClientName: has('list-wrong-name') ? String(c.ClientName).toUpperCase() : c.ClientName,
@@ -398,7 +399,9 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     const wireType = has('error-type-prefixed') ? `com.amazonaws.cognitoidentityprovider#${type}`
       : has('error-type-suffixed') ? `${type}:http://internal.amazon.com/coral/com.amazon.coral.validate/`
       : type;
-    const message = has('empty-error-message') ? '' : err.message;
+    const bareId = has('bug-moto-pool-message') ? /^User pool (\S+) does not exist\.$/.exec(err.message)?.[1] : undefined;
+    const message = has('empty-error-message') ? '' : bareId ?? err.message;
+    if (has('bug-localstack-error-body')) return send(res, status, { Type: 'User', message });
     send(res, status, has('error-message-capitalized') ? { __type: wireType, Message: message } : { __type: wireType, message });
   }
 
