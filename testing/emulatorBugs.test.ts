@@ -6,7 +6,7 @@ import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import type { RuleResult } from '../reports/ruleResult.js';
 import { prepareRun } from '../runner/prepareRun.js';
-import { readRunSettings } from '../runner/runSettings.js';
+import { readRunSettings, type RawRunSettings } from '../runner/runSettings.js';
 import { runRules } from '../runner/runRules.js';
 import { ruleMatcher, selectRules } from '../runner/selectRules.js';
 import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
@@ -39,9 +39,10 @@ function corpusBin(release: CorpusRelease): string {
 }
 
 /** The named rules against one endpoint, in this process; results by rule id. */
-async function judge(endpoint: string, ruleIds: readonly string[]): Promise<Map<string, RuleResult>> {
+async function judge(endpoint: string, ruleIds: readonly string[], runWith: EmulatorBug['runWith'] = {}): Promise<Map<string, RuleResult>> {
   const patterns = [...new Set(ruleIds)].join(',');
-  const settings = readRunSettings({ endpoint, region: 'us-east-1', runs: RUNS, rules: patterns }, 'flags');
+  const raw = { ...runWith, endpoint, region: 'us-east-1', runs: RUNS, rules: patterns } as RawRunSettings;
+  const settings = readRunSettings(raw, 'flags');
   const prepared = await prepareRun(settings, quiet());
   try {
     const outcome = await runRules(selectRules(contract.rules, ALL_KINDS, patterns), { target: prepared.target, context: prepared.context });
@@ -110,7 +111,7 @@ describe.each(CORPUS_RELEASES.filter((v) => releaseBugs.some((b) => b.reproduce.
     let results: Map<string, RuleResult>;
     beforeAll(async () => {
       emulator = await startEmbeddedCognitoLocal({ bin: corpusBin(release), registry: quiet() });
-      results = await judge(emulator.endpoint, bugs.flatMap((b) => b.rules));
+      results = await judge(emulator.endpoint, bugs.flatMap((b) => b.rules), Object.assign({}, ...bugs.map((b) => b.runWith ?? {})));
     });
     afterAll(async () => {
       await emulator?.stop();
@@ -128,7 +129,7 @@ describe('the fixed cognito-local releases', () => {
     for (const where of wheres) {
       const emulator = await startEmbeddedCognitoLocal({ registry: quiet(), ...(where === 'current' ? {} : { bin: corpusBin(where) }) });
       started.push(emulator);
-      byWhere.set(where, await judge(emulator.endpoint, fixedIn(where).flatMap((b) => b.rules)));
+      byWhere.set(where, await judge(emulator.endpoint, fixedIn(where).flatMap((b) => b.rules), Object.assign({}, ...fixedIn(where).map((b) => b.runWith ?? {}))));
     }
   });
   afterAll(async () => {
@@ -160,5 +161,41 @@ describe('bugs of emulators that cannot run here, as planted faults of the fake'
       await fake.close();
     }
     expectFixed(bug, clean);
+  });
+});
+
+/** One raw request to the emulator, as a curl would send it: `HTTP <status> <body>`. */
+async function rawExchange(endpoint: string, operation: string, request: Readonly<Record<string, unknown>>): Promise<string> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(request),
+  });
+  return `HTTP ${res.status} ${await res.text()}`;
+}
+
+describe('pending cognito-local bugs still show on their buggy release and not on the fixed one (one raw request each)', () => {
+  const shown = PENDING_EMULATOR_BUGS.filter((b) => b.reproduce.kind === 'cognito-local' && b.demonstration !== undefined);
+  const releases = [...new Set(shown.flatMap((b) => (b.reproduce.kind === 'cognito-local' ? [b.reproduce.buggy, b.reproduce.fixed] : [])))];
+  const endpoints = new Map<string, string>();
+  const started: EmbeddedCognitoLocal[] = [];
+  beforeAll(async () => {
+    await Promise.all(releases.map(async (where) => {
+      // 2.x predates /health: any answer on the port means it is up.
+      const emulator = await startEmbeddedCognitoLocal({ registry: quiet(), readyOnAnyAnswer: true, ...(where === 'current' ? {} : { bin: corpusBin(where) }) });
+      started.push(emulator);
+      endpoints.set(where, emulator.endpoint);
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all(started.map((e) => e.stop()));
+  });
+  it.each(shown.map((b) => [b.id, b] as const))('%s', async (_id, bug) => {
+    if (bug.reproduce.kind !== 'cognito-local' || bug.demonstration === undefined) return;
+    const { operation, request, shows } = bug.demonstration;
+    const buggy = await rawExchange(endpoints.get(bug.reproduce.buggy) ?? '', operation, request);
+    const fixed = await rawExchange(endpoints.get(bug.reproduce.fixed) ?? '', operation, request);
+    expect(buggy, `${bug.reproduce.buggy} answered`).toMatch(shows);
+    expect(fixed, `${bug.reproduce.fixed} answered`).not.toMatch(shows);
   });
 });

@@ -57,6 +57,16 @@ export interface EmulatorBug {
    * the rule or fails it for a reason that does not match.
    */
   bugReason?: RegExp;
+  /**
+   * Run settings beyond the rules, as `readRunSettings` reads them (e.g. the planned
+   * `userPoolId` of `--user-pool-id` for a release without CreateUserPool).
+   */
+  runWith?: Readonly<Record<string, string>>;
+  /**
+   * One raw request that shows the bug (what a curl shows): its answer, status line and body,
+   * matches `shows` on the buggy release and does not on the fixed one.
+   */
+  demonstration?: { operation: string; request: Readonly<Record<string, unknown>>; shows: RegExp };
 }
 
 /**
@@ -124,6 +134,36 @@ export const EMULATOR_BUGS: readonly EmulatorBug[] = [
     rules: ['protocol.error-body'],
     reproduce: { kind: 'fake', fault: 'bug-localstack-error-body' },
   },
+  {
+    id: 'moto-client-id-uuid',
+    emulator: 'moto',
+    summary: 'ClientId was a UUID (36 characters with dashes) where AWS makes 26 characters',
+    sources: ['https://github.com/getmoto/moto/pull/3165'],
+    buggyVersion: 'before the fix of 2020-07-22',
+    fixedVersion: 'PR #3165 (merged 2020-07)',
+    rules: ['output.client-id.format'],
+    reproduce: { kind: 'fake', fault: 'bug-moto-client-id-uuid' },
+  },
+  {
+    id: 'floci-create-drops-members',
+    emulator: 'floci',
+    summary: 'CreateUserPoolClient silently dropped ExplicitAuthFlows, the token validities and units, RefreshTokenRotation, EnableTokenRevocation, PreventUserExistenceErrors and SupportedIdentityProviders; Terraform then failed with "inconsistent result after apply"',
+    sources: ['https://github.com/floci-io/floci/issues/1306', 'https://github.com/floci-io/floci/pull/1360'],
+    buggyVersion: '1.5.x before 2026-06-15',
+    fixedVersion: 'PR #1360 (merged 2026-06)',
+    rules: ['output.echo', 'default.enable-token-revocation', 'default.refresh-token-validity'],
+    reproduce: { kind: 'fake', fault: 'bug-floci-drops-members' },
+  },
+  {
+    id: 'floci-redirect-uri-not-validated',
+    emulator: 'floci',
+    summary: 'CreateUserPoolClient accepted a DefaultRedirectURI that is not one of the CallbackURLs (with other client settings AWS refuses)',
+    sources: ['https://github.com/floci-io/floci/pull/1394'],
+    buggyVersion: '1.5.x before 2026-06-16',
+    fixedVersion: 'PR #1394 (merged 2026-06)',
+    rules: ['default-redirect-uri.in-callback-urls'],
+    reproduce: { kind: 'fake', fault: 'accept-invalid' },
+  },
 ];
 
 export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
@@ -137,6 +177,11 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     rules: ['protocol.error-body'],
     reproduce: { kind: 'cognito-local', buggy: '3.21.1', fixed: '3.23.3' },
     bugReason: /__type|code/,
+    demonstration: {
+      operation: 'DescribeUserPoolClient',
+      request: { UserPoolId: 'us-east-1_corpus', ClientId: '1example23456789abcdefghi' },
+      shows: /"code":"CognitoLocal#ResourceNotFoundException"/,
+    },
     waitsFor: ['probe.*'],
     missedBecause: '3.21.1 creates any pool on demand and validates nothing, so no request of the suite is rejected and protocol.error-body is skipped; a probe every Cognito must refuse (DescribeUserPoolClient of an unknown ClientId answers {"code":"CognitoLocal#ResourceNotFoundException"} here) gets the error path judged',
   },
@@ -149,6 +194,12 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     fixedVersion: '3.21.1',
     rules: ['output.timestamps.epoch-seconds'],
     reproduce: { kind: 'cognito-local', buggy: '2.1.0', fixed: '3.21.1' },
+    runWith: { userPoolId: 'us-east-1_corpus' },
+    demonstration: {
+      operation: 'CreateUserPoolClient',
+      request: { UserPoolId: 'us-east-1_corpus', ClientName: 'corpus' },
+      shows: /"CreationDate":\d{13}\b/,
+    },
     waitsFor: ['flag:--user-pool-id'],
     missedBecause: '2.1.0 has no CreateUserPool (HTTP 500 "Unsupported x-amz-target header"), so the run ends with E_FIXTURE and judges nothing; with --user-pool-id (any id: 2.x serves every pool) the output rules are judged',
   },
@@ -162,6 +213,12 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     rules: ['output.client-secret.when-generated', 'output.echo'],
     reproduce: { kind: 'cognito-local', buggy: '2.1.0', fixed: '3.21.1' },
     bugReason: /ClientSecret|absent/,
+    runWith: { userPoolId: 'us-east-1_corpus' },
+    demonstration: {
+      operation: 'CreateUserPoolClient',
+      request: { UserPoolId: 'us-east-1_corpus', ClientName: 'corpus', GenerateSecret: true },
+      shows: /^HTTP 200 (?![\s\S]*"ClientSecret")/,
+    },
     waitsFor: ['flag:--user-pool-id'],
     missedBecause: 'as cognito-local-timestamps-ms: no CreateUserPool in 2.1.0, so nothing is judged without --user-pool-id',
   },
@@ -169,21 +226,33 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     id: 'moto-pool-not-found-message',
     emulator: 'moto',
     summary: 'ResourceNotFoundException for an unknown pool said only the pool id ("us-east-1_FooBar123") where AWS says "User pool us-east-1_FooBar123 does not exist."',
-    sources: ['https://github.com/getmoto/moto/issues/4434'],
+    sources: ['https://github.com/getmoto/moto/issues/4434', 'https://github.com/getmoto/moto/pull/4436', 'https://github.com/getmoto/moto/pull/4480'],
     buggyVersion: '2.2.9 (2021-10)',
-    fixedVersion: 'closed as fixed (2021-10)',
+    fixedVersion: 'PRs #4436 and #4480 (merged 2021-10)',
     rules: ['user-pool.exists'],
     reproduce: { kind: 'fake', fault: 'bug-moto-pool-message' },
     waitsFor: ['message.*'],
     missedBecause: 'the message is judged only for being non-empty; a message rule for the ResourceNotFound wording of a pool (quoted in the contract\'s sources) would flag it',
   },
   {
+    id: 'floci-pool-not-found-message',
+    emulator: 'floci',
+    summary: 'ResourceNotFoundException for an unknown pool said "User pool not found" where AWS says "User pool <id> does not exist."',
+    sources: ['https://github.com/floci-io/floci/issues/2853', 'https://github.com/floci-io/floci/pull/2936'],
+    buggyVersion: 'latest image of 2026-09-01',
+    fixedVersion: 'PR #2936 (merged 2026-09)',
+    rules: ['user-pool.exists'],
+    reproduce: { kind: 'fake', fault: 'bug-floci-pool-message' },
+    waitsFor: ['message.*'],
+    missedBecause: 'as moto-pool-not-found-message: type, status and a non-empty message are right, only the wording differs',
+  },
+  {
     id: 'floci-list-absent-pool',
     emulator: 'floci',
     summary: 'ListUserPoolClients of a pool that does not exist answered 200 with an empty list instead of ResourceNotFoundException',
-    sources: ['https://github.com/floci-io/floci/issues/2952'],
+    sources: ['https://github.com/floci-io/floci/issues/2952', 'https://github.com/floci-io/floci/pull/2962'],
     buggyVersion: 'main at 54654760 (2026-09)',
-    fixedVersion: 'closed as fixed (2026-09)',
+    fixedVersion: 'PR #2962 (merged 2026-09)',
     rules: [],
     reproduce: { kind: 'fake', fault: 'bug-floci-list-absent-pool' },
     waitsFor: ['probe.*'],

@@ -117,6 +117,12 @@ function knownMembersOnly(value: JsonObject, members: Readonly<Record<string, Me
 const MODEL_KINDS = new Set<Rule['kind']>(['required', 'length', 'range', 'pattern', 'enum', 'list-length']);
 
 /** Rotated by one and without repeats: same set, another order. */
+/** What floci's CreateUserPoolClient dropped before floci-io/floci#1360 (floci-io/floci#1306). */
+const FLOCI_DROPPED_MEMBERS = [
+  'ExplicitAuthFlows', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits',
+  'RefreshTokenRotation', 'EnableTokenRevocation', 'PreventUserExistenceErrors', 'SupportedIdentityProviders',
+] as const;
+
 function reordered(list: readonly unknown[]): unknown[] {
   const unique = [...new Set(list)];
   return unique.length > 1 ? [...unique.slice(1), unique[0]] : unique;
@@ -149,6 +155,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     let id: string;
     if (has('client-id-w-z')) id = randomChars('0123456789abcdefghijklmnopqrstuvwxyz', 25) + 'wxyz'[randomInt(4)];
     else if (has('client-id-25-chars')) id = randomChars(BASE32HEX.slice(1), 1) + randomChars(BASE32HEX, 24);
+    else if (has('bug-moto-client-id-uuid')) id = randomUUID();
     else id = randomChars('1234567', 1) + randomChars(BASE32HEX, 25);
     if (has('client-id-uppercase')) id = id.toUpperCase();
     lastClientId = id;
@@ -225,6 +232,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     else if (has('rotation-default-enabled')) c.RefreshTokenRotation = { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 };
     else if (has('rotation-default-disabled')) c.RefreshTokenRotation = { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 };
     if (has('unknown-member')) c.ClientType = 'REGULAR';
+    if (has('bug-floci-drops-members')) for (const m of FLOCI_DROPPED_MEMBERS) delete c[m];
     return c;
   }
 
@@ -399,8 +407,12 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     const wireType = has('error-type-prefixed') ? `com.amazonaws.cognitoidentityprovider#${type}`
       : has('error-type-suffixed') ? `${type}:http://internal.amazon.com/coral/com.amazon.coral.validate/`
       : type;
-    const bareId = has('bug-moto-pool-message') ? /^User pool (\S+) does not exist\.$/.exec(err.message)?.[1] : undefined;
-    const message = has('empty-error-message') ? '' : bareId ?? err.message;
+    const poolNotFound = /^User pool (\S+) does not exist\.$/.exec(err.message);
+    const bugMessage = poolNotFound === null ? undefined
+      : has('bug-moto-pool-message') ? poolNotFound[1]
+      : has('bug-floci-pool-message') ? 'User pool not found'
+      : undefined;
+    const message = has('empty-error-message') ? '' : bugMessage ?? err.message;
     if (has('bug-localstack-error-body')) return send(res, status, { Type: 'User', message });
     send(res, status, has('error-message-capitalized') ? { __type: wireType, Message: message } : { __type: wireType, message });
   }

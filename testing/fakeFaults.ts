@@ -254,6 +254,15 @@ export const EMULATOR_BUG_FAULTS = {
   'bug-moto-pool-message': {
     description: 'ResourceNotFoundException for an unknown pool carries only the pool id as its message (moto before getmoto/moto#4434)',
   },
+  'bug-moto-client-id-uuid': {
+    description: 'ClientId is a UUID (36 characters with dashes) instead of 26 characters (moto before getmoto/moto#3165)',
+  },
+  'bug-floci-pool-message': {
+    description: 'ResourceNotFoundException for an unknown pool says "User pool not found" without naming it (floci, floci-io/floci#2853)',
+  },
+  'bug-floci-drops-members': {
+    description: 'CreateUserPoolClient drops ExplicitAuthFlows, the validities and their units, RefreshTokenRotation, EnableTokenRevocation, PreventUserExistenceErrors and SupportedIdentityProviders (floci, floci-io/floci#1306)',
+  },
   'bug-localstack-error-body': {
     description: 'an error body {"Type":"User","message":…} without __type (LocalStack, localstack/localstack#3201)',
   },
