@@ -150,6 +150,16 @@ export const EMULATOR_BUGS: readonly EmulatorBug[] = [
     reproduce: { kind: 'fake', fault: 'bug-moto-client-id-uuid' },
   },
   {
+    id: 'moto-pool-id-without-region',
+    emulator: 'moto',
+    summary: 'CreateUserPool made pool ids without the "<region>_" prefix, so every client came back with a UserPoolId outside the model\'s pattern',
+    sources: ['https://github.com/getmoto/moto/pull/1859'],
+    buggyVersion: 'before the fix of 2018-10-15',
+    fixedVersion: 'PR #1859 (merged 2018-10)',
+    rules: ['output.shape'],
+    reproduce: { kind: 'fake', fault: 'bug-moto-pool-id-no-region' },
+  },
+  {
     id: 'floci-create-drops-members',
     emulator: 'floci',
     summary: 'CreateUserPoolClient silently dropped ExplicitAuthFlows, the token validities and units, RefreshTokenRotation, EnableTokenRevocation, PreventUserExistenceErrors and SupportedIdentityProviders; Terraform then failed with "inconsistent result after apply"',

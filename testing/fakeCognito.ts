@@ -150,6 +150,15 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     };
   };
 
+  // moto of 2018 made pool ids without "<region>_" and did not check them against the pattern:
+  // an existing pool's id is judged as if it had the prefix.
+  const motoPoolIdViolations = (request: JsonObject): string[] => {
+    const context = poolContext(request.UserPoolId);
+    if (context.userPoolId === '') return requestViolations(request, context);
+    const prefixed = `${REGION}_${context.userPoolId}`;
+    return requestViolations({ ...request, UserPoolId: prefixed }, { ...context, userPoolId: prefixed });
+  };
+
   const newClientId = (): string => {
     if (has('duplicate-client-id') && lastClientId) return lastClientId;
     let id: string;
@@ -253,7 +262,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
   const handlers: Record<string, (input: JsonObject) => JsonObject> = {
     CreateUserPoolClient(raw) {
       const known = knownMembersOnly(raw, requestMembers);
-      const violations = requestViolations(known, poolContext(known.UserPoolId));
+      const violations = has('bug-moto-pool-id-no-region') ? motoPoolIdViolations(known) : requestViolations(known, poolContext(known.UserPoolId));
       if (violations.includes('contract.wrong-type')) {
         throw new ServiceError('SerializationException', 'A member of the request has the wrong JSON type.');
       }
@@ -310,7 +319,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     CreateUserPool(input) {
       required(input, 'PoolName');
-      const id = `${REGION}_${randomChars(ALNUM, 9)}`;
+      const id = has('bug-moto-pool-id-no-region') ? randomUUID().replaceAll('-', '') : `${REGION}_${randomChars(ALNUM, 9)}`;
       const schema = Array.isArray(input.Schema) ? input.Schema.filter(isJsonObject) : [];
       // A schema entry named after a standard attribute sets that attribute (email required);
       // any other name adds a custom attribute, as CreateUserPool does.

@@ -254,6 +254,9 @@ export const EMULATOR_BUG_FAULTS = {
   'bug-moto-pool-message': {
     description: 'ResourceNotFoundException for an unknown pool carries only the pool id as its message (moto before getmoto/moto#4434)',
   },
+  'bug-moto-pool-id-no-region': {
+    description: 'CreateUserPool makes pool ids of 32 hex digits without the "<region>_" prefix, and the UserPoolId pattern is not enforced (moto before getmoto/moto#1859)',
+  },
   'bug-moto-client-id-uuid': {
     description: 'ClientId is a UUID (36 characters with dashes) instead of 26 characters (moto before getmoto/moto#3165)',
   },
