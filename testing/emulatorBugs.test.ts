@@ -100,6 +100,21 @@ describe('the corpus as data', () => {
   });
 });
 
+/** Each release is started at most once for the whole file, when first needed. */
+const emulators = new Map<CorpusRelease | 'current', Promise<EmbeddedCognitoLocal>>();
+function emulatorFor(where: CorpusRelease | 'current'): Promise<EmbeddedCognitoLocal> {
+  let started = emulators.get(where);
+  if (started === undefined) {
+    // 2.x predates /health: any answer on the port means it is up.
+    started = startEmbeddedCognitoLocal({ registry: quiet(), ...(where === 'current' ? {} : { bin: corpusBin(where), readyOnAnyAnswer: where.startsWith('2.') }) });
+    emulators.set(where, started);
+  }
+  return started;
+}
+afterAll(async () => {
+  await Promise.all([...emulators.values()].map(async (e) => (await e).stop()));
+});
+
 const releaseBugs = EMULATOR_BUGS.filter((b) => b.reproduce.kind === 'cognito-local');
 const fakeBugs = EMULATOR_BUGS.filter((b) => b.reproduce.kind === 'fake');
 
@@ -107,14 +122,10 @@ describe.each(CORPUS_RELEASES.filter((v) => releaseBugs.some((b) => b.reproduce.
   'cognito-local %s, a real process',
   (release) => {
     const bugs = releaseBugs.filter((b) => b.reproduce.kind === 'cognito-local' && b.reproduce.buggy === release);
-    let emulator: EmbeddedCognitoLocal;
     let results: Map<string, RuleResult>;
     beforeAll(async () => {
-      emulator = await startEmbeddedCognitoLocal({ bin: corpusBin(release), registry: quiet() });
+      const emulator = await emulatorFor(release);
       results = await judge(emulator.endpoint, bugs.flatMap((b) => b.rules), Object.assign({}, ...bugs.map((b) => b.runWith ?? {})));
-    });
-    afterAll(async () => {
-      await emulator?.stop();
     });
     it.each(bugs.map((b) => [b.id, b] as const))('%s is flagged', (_id, bug) => expectFlagged(bug, results));
   },
@@ -125,16 +136,11 @@ describe('the fixed cognito-local releases', () => {
   const fixedIn = (where: CorpusRelease | 'current') => fixedBugs.filter((b) => b.reproduce.kind === 'cognito-local' && b.reproduce.fixed === where);
   const wheres = [...new Set(fixedBugs.flatMap((b) => (b.reproduce.kind === 'cognito-local' && b.reproduce.fixed !== undefined ? [b.reproduce.fixed] : [])))];
   const byWhere = new Map<string, Map<string, RuleResult>>();
-  const started: EmbeddedCognitoLocal[] = [];
   beforeAll(async () => {
     for (const where of wheres) {
-      const emulator = await startEmbeddedCognitoLocal({ registry: quiet(), ...(where === 'current' ? {} : { bin: corpusBin(where) }) });
-      started.push(emulator);
+      const emulator = await emulatorFor(where);
       byWhere.set(where, await judge(emulator.endpoint, fixedIn(where).flatMap((b) => b.rules), Object.assign({}, ...fixedIn(where).map((b) => b.runWith ?? {}))));
     }
-  });
-  afterAll(async () => {
-    await Promise.all(started.map((e) => e.stop()));
   });
   it.each(fixedBugs.map((b) => [b.id, b] as const))('%s is gone in its fixed release', (_id, bug) => {
     if (bug.reproduce.kind !== 'cognito-local' || bug.reproduce.fixed === undefined) return;
@@ -179,17 +185,8 @@ describe('pending cognito-local bugs still show on their buggy release and not o
   const shown = PENDING_EMULATOR_BUGS.filter((b) => b.reproduce.kind === 'cognito-local' && b.demonstration !== undefined);
   const releases = [...new Set(shown.flatMap((b) => (b.reproduce.kind === 'cognito-local' ? [b.reproduce.buggy, b.reproduce.fixed ?? 'current'] : [])))];
   const endpoints = new Map<string, string>();
-  const started: EmbeddedCognitoLocal[] = [];
   beforeAll(async () => {
-    await Promise.all(releases.map(async (where) => {
-      // 2.x predates /health: any answer on the port means it is up.
-      const emulator = await startEmbeddedCognitoLocal({ registry: quiet(), readyOnAnyAnswer: true, ...(where === 'current' ? {} : { bin: corpusBin(where) }) });
-      started.push(emulator);
-      endpoints.set(where, emulator.endpoint);
-    }));
-  });
-  afterAll(async () => {
-    await Promise.all(started.map((e) => e.stop()));
+    await Promise.all(releases.map(async (where) => endpoints.set(where, (await emulatorFor(where)).endpoint)));
   });
   it.each(shown.map((b) => [b.id, b] as const))('%s', async (_id, bug) => {
     if (bug.reproduce.kind !== 'cognito-local' || bug.demonstration === undefined) return;
