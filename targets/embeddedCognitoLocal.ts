@@ -36,6 +36,16 @@ export interface EmbeddedCognitoLocalOptions {
   startTimeoutMs?: number;
   /** Where stop() is registered for signals; the process-wide registry by default. */
   registry?: CleanupRegistry;
+  /**
+   * Another installed cognito-local to start (its `lib/bin/start.js`), e.g. an older release kept
+   * as an npm alias for the regression corpus (testing/emulatorBugs.ts); the dependency by default.
+   */
+  bin?: string;
+  /**
+   * Ready once anything answers HTTP on the port: for releases before `/health` existed (2.x),
+   * which answer it with a 404 page.
+   */
+  readyOnAnyAnswer?: boolean;
 }
 
 const DEFAULT_START_TIMEOUT_MS = 15_000;
@@ -61,14 +71,14 @@ export async function startEmbeddedCognitoLocal(options: EmbeddedCognitoLocalOpt
   const registry = options.registry ?? processCleanupRegistry();
   let bin: string;
   try {
-    bin = cognitoLocalBin();
+    bin = options.bin ?? cognitoLocalBin();
   } catch {
     throw new HarnessError('E_EMULATOR_START', 'cognito-local is not installed: run npm ci');
   }
   for (let attempt = 1; ; attempt++) {
     const port = await freeLoopbackPort();
     try {
-      return await startOnce(bin, port, timeoutMs, registry);
+      return await startOnce(bin, port, timeoutMs, registry, options.readyOnAnyAnswer ?? false);
     } catch (err) {
       if (!(err instanceof PortTaken) || attempt >= PORT_ATTEMPTS) {
         throw err instanceof PortTaken ? err.harnessError : err;
@@ -83,7 +93,7 @@ class PortTaken extends Error {
   }
 }
 
-async function startOnce(bin: string, port: number, timeoutMs: number, registry: CleanupRegistry): Promise<EmbeddedCognitoLocal> {
+async function startOnce(bin: string, port: number, timeoutMs: number, registry: CleanupRegistry, anyAnswer: boolean): Promise<EmbeddedCognitoLocal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cognito-local-'));
   const tail = new TextTail();
   const endpoint = `http://127.0.0.1:${port}/`;
@@ -115,7 +125,7 @@ async function startOnce(bin: string, port: number, timeoutMs: number, registry:
   };
   const handle = registry.register(`cognito-local ${endpoint}`, stop);
 
-  const failure = await waitReady(port, exited, timeoutMs);
+  const failure = await waitReady(port, exited, timeoutMs, anyAnswer);
   if (failure !== undefined) {
     await stop();
     const detail = tail.lastLine();
@@ -165,7 +175,7 @@ function exitOf(child: ChildProcess): Promise<ExitInfo> {
 }
 
 /** Undefined when ready; otherwise the words for what went wrong. */
-async function waitReady(port: number, exited: Promise<ExitInfo>, timeoutMs: number): Promise<string | undefined> {
+async function waitReady(port: number, exited: Promise<ExitInfo>, timeoutMs: number, anyAnswer: boolean): Promise<string | undefined> {
   const deadline = performance.now() + timeoutMs;
   let exit: ExitInfo | undefined;
   void exited.then((e) => (exit = e));
@@ -174,20 +184,20 @@ async function waitReady(port: number, exited: Promise<ExitInfo>, timeoutMs: num
       if (exit.error !== undefined) return `could not be started (${exit.error.message})`;
       return `exited (${exit.signal ?? `code ${exit.code}`}) before it was ready`;
     }
-    if (await healthy(port)) return undefined;
+    if (await healthy(port, anyAnswer)) return undefined;
     await sleep(50);
   }
   const limit = timeoutMs >= 1_000 ? `${(timeoutMs / 1000).toFixed(0)} s` : `${timeoutMs} ms`;
   return `did not answer GET /health within ${limit}`;
 }
 
-function healthy(port: number): Promise<boolean> {
+function healthy(port: number, anyAnswer: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const req = get({ host: '127.0.0.1', port, path: '/health', agent: false, timeout: 1_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve(res.statusCode === 200 && /"ok"\s*:\s*true/.test(body)));
+      res.on('end', () => resolve(anyAnswer || (res.statusCode === 200 && /"ok"\s*:\s*true/.test(body))));
       res.on('error', () => resolve(false));
     });
     req.on('timeout', () => req.destroy());

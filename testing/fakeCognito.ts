@@ -167,6 +167,12 @@ function knownMembersOnly(value: JsonObject, members: Readonly<Record<string, Me
 const MODEL_KINDS = new Set<Rule['kind']>(['required', 'length', 'range', 'pattern', 'enum', 'list-length']);
 
 /** Rotated by one and without repeats: same set, another order. */
+/** What floci's CreateUserPoolClient dropped before floci-io/floci#1360 (floci-io/floci#1306). */
+const FLOCI_DROPPED_MEMBERS = [
+  'ExplicitAuthFlows', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits',
+  'RefreshTokenRotation', 'EnableTokenRevocation', 'PreventUserExistenceErrors', 'SupportedIdentityProviders',
+] as const;
+
 function reordered(list: readonly unknown[]): unknown[] {
   const unique = [...new Set(list)];
   return unique.length > 1 ? [...unique.slice(1), unique[0]] : unique;
@@ -210,11 +216,21 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     };
   };
 
+  // moto of 2018 made pool ids without "<region>_" and did not check them against the pattern:
+  // an existing pool's id is judged as if it had the prefix.
+  const motoPoolIdViolations = (request: JsonObject): string[] => {
+    const context = poolContext(request.UserPoolId);
+    if (context.userPoolId === '') return requestViolations(request, context);
+    const prefixed = `${REGION}_${context.userPoolId}`;
+    return requestViolations({ ...request, UserPoolId: prefixed }, { ...context, userPoolId: prefixed });
+  };
+
   const newClientId = (): string => {
     if (has('duplicate-client-id') && lastClientId) return lastClientId;
     let id: string;
     if (has('client-id-w-z')) id = randomChars('0123456789abcdefghijklmnopqrstuvwxyz', 25) + 'wxyz'[randomInt(4)];
     else if (has('client-id-25-chars')) id = randomChars(BASE32HEX.slice(1), 1) + randomChars(BASE32HEX, 24);
+    else if (has('bug-moto-client-id-uuid')) id = randomUUID();
     else id = randomBase32Hex(128);
     if (has('client-id-uppercase')) id = id.toUpperCase();
     lastClientId = id;
@@ -291,6 +307,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     else if (has('rotation-default-enabled')) c.RefreshTokenRotation = { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 };
     else if (has('rotation-default-disabled')) c.RefreshTokenRotation = { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 };
     if (has('unknown-member')) c.ClientType = 'REGULAR';
+    if (has('bug-floci-drops-members')) for (const m of FLOCI_DROPPED_MEMBERS) delete c[m];
     return c;
   }
 
@@ -346,7 +363,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
         pool.clients.set(client.ClientId as string, client);
         return { UserPoolClient: client };
       }
-      const violations = requestViolations(known, poolContext(known.UserPoolId));
+      const violations = has('bug-moto-pool-id-no-region') ? motoPoolIdViolations(known) : requestViolations(known, poolContext(known.UserPoolId));
       if (violations.includes('contract.wrong-type')) {
         throw new ServiceError('SerializationException', 'A member of the request has the wrong JSON type.');
       }
@@ -382,6 +399,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     ListUserPoolClients(input) {
       required(input, 'UserPoolId');
+      if (has('bug-floci-list-absent-pool') && !pools.has(String(input.UserPoolId))) return { UserPoolClients: [] };
       const pool = poolOf(input.UserPoolId);
       const max = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
       if (!Number.isInteger(max) || max < 1 || max > MAX_LIST_RESULTS) {
@@ -390,7 +408,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       let all = [...pool.clients.values()];
       if (has('list-missing-client')) all = all.slice(0, -1);
       const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
-      const page = all.slice(start, start + max).map((c) => ({
+      const page = all.slice(start, start + max).map((c) => has('bug-floci-list-full-clients') ? { ...c } : ({
         ClientId: c.ClientId,
         UserPoolId: c.UserPoolId,
         ClientName: has('list-wrong-name') ? String(c.ClientName).toUpperCase() : c.ClientName,
@@ -417,7 +435,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     CreateUserPool(input) {
       required(input, 'PoolName');
-      const id = `${requestRegion}_${randomChars(ALNUM, 9)}`;
+      const id = has('bug-moto-pool-id-no-region') ? randomUUID().replaceAll('-', '') : `${requestRegion}_${randomChars(ALNUM, 9)}`;
       const schema = Array.isArray(input.Schema) ? input.Schema.filter(isJsonObject) : [];
       // A schema entry named after a standard attribute sets that attribute (email required);
       // any other name adds a custom attribute, as CreateUserPool does.
@@ -536,7 +554,13 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     const wireType = has('error-type-prefixed') ? `com.amazonaws.cognitoidentityprovider#${type}`
       : has('error-type-suffixed') ? `${type}:http://internal.amazon.com/coral/com.amazon.coral.validate/`
       : type;
-    const message = has('empty-error-message') ? '' : err.message;
+    const poolNotFound = /^User pool (\S+) does not exist\.$/.exec(err.message);
+    const bugMessage = poolNotFound === null ? undefined
+      : has('bug-moto-pool-message') ? poolNotFound[1]
+      : has('bug-floci-pool-message') ? 'User pool not found'
+      : undefined;
+    const message = has('empty-error-message') ? '' : bugMessage ?? err.message;
+    if (has('bug-localstack-error-body')) return send(res, status, { Type: 'User', message });
     const body = has('error-message-capitalized') ? { __type: wireType, Message: message }
       : has('error-body-code-member') ? { code: type, message }
       : { __type: wireType, message };

@@ -300,6 +300,43 @@ export const FAKE_FAULTS = {
   },
 } as const satisfies Readonly<Record<string, FaultInfo>>;
 
-export type FaultName = keyof typeof FAKE_FAULTS;
+/**
+ * Faults that imitate one real, since-fixed bug of an emulator that cannot run here (moto,
+ * LocalStack and floci need PyPI or Docker). They are not in the planted-fault battery above:
+ * their proof is the regression corpus (testing/emulatorBugs.ts and its test), which names the
+ * public bug report and the rules that must flag each of them — including bugs no rule of this
+ * branch flags yet.
+ */
+export const EMULATOR_BUG_FAULTS = {
+  'bug-moto-pool-message': {
+    description: 'ResourceNotFoundException for an unknown pool carries only the pool id as its message (moto before getmoto/moto#4434)',
+  },
+  'bug-moto-pool-id-no-region': {
+    description: 'CreateUserPool makes pool ids of 32 hex digits without the "<region>_" prefix, and the UserPoolId pattern is not enforced (moto before getmoto/moto#1859)',
+  },
+  'bug-moto-client-id-uuid': {
+    description: 'ClientId is a UUID (36 characters with dashes) instead of 26 characters (moto before getmoto/moto#3165)',
+  },
+  'bug-floci-pool-message': {
+    description: 'ResourceNotFoundException for an unknown pool says "User pool not found" without naming it (floci, floci-io/floci#2853)',
+  },
+  'bug-floci-drops-members': {
+    description: 'CreateUserPoolClient drops ExplicitAuthFlows, the validities and their units, RefreshTokenRotation, EnableTokenRevocation, PreventUserExistenceErrors and SupportedIdentityProviders (floci, floci-io/floci#1306)',
+  },
+  'bug-localstack-error-body': {
+    description: 'an error body {"Type":"User","message":…} without __type (LocalStack, localstack/localstack#3201)',
+  },
+  'bug-floci-list-absent-pool': {
+    description: 'ListUserPoolClients of a pool that does not exist answers 200 with an empty list (floci, floci-io/floci#2952)',
+  },
+  'bug-floci-list-full-clients': {
+    description: 'ListUserPoolClients lists every client in full (secret and settings included) instead of ClientId, ClientName and UserPoolId (floci, floci-io/floci#416)',
+  },
+} as const satisfies Readonly<Record<string, { description: string }>>;
 
-export const FAULT_NAMES = Object.freeze(Object.keys(FAKE_FAULTS) as FaultName[]);
+export type EmulatorBugFaultName = keyof typeof EMULATOR_BUG_FAULTS;
+
+export type FaultName = keyof typeof FAKE_FAULTS | EmulatorBugFaultName;
+
+/** The planted-fault battery's faults (the emulator-bug faults are proven by the corpus instead). */
+export const FAULT_NAMES = Object.freeze(Object.keys(FAKE_FAULTS) as (keyof typeof FAKE_FAULTS)[]);
