@@ -9,6 +9,7 @@ import { sendOptional } from './optionalFixture.js';
 import type { RunPool } from './poolFixture.js';
 import { syntheticAnalytics } from './poolFixture.js';
 import { deleteTolerant } from './poolTeardown.js';
+import { isUnsupportedOperation } from './unsupportedOperation.js';
 import { RUN_POOL_NAME } from './sweepLeftovers.js';
 
 /**
@@ -104,9 +105,10 @@ export async function useExistingPool(target: Target, options: ExistingPoolOptio
   }
 
   const ledger = clientLedger(target, userPoolId);
+  const notes: string[] = [];
   let done: Promise<void> | undefined;
-  const cleanup = () => (done ??= deleteOutstanding(ledger, userPoolId, name ?? userPoolId));
-  return { context, capabilities, notes: [], target: ledger, cleanup, ...(name === undefined ? {} : { name }) };
+  const cleanup = () => (done ??= deleteOutstanding(ledger, userPoolId, name ?? userPoolId, notes));
+  return { context, capabilities, notes, target: ledger, cleanup, ...(name === undefined ? {} : { name }) };
 }
 
 /**
@@ -183,9 +185,23 @@ function requiredAttributesOf(schema: readonly unknown[]): string[] {
     .filter((n) => (WRITABLE_STANDARD_ATTRIBUTES as readonly string[]).includes(n));
 }
 
-/** Deletes the clients the run created and did not delete; a failure names how many are left. */
-async function deleteOutstanding(ledger: ReturnType<typeof clientLedger>, userPoolId: string, poolName: string): Promise<void> {
+/**
+ * Deletes the clients the run created and did not delete; a failure names how many are left. A
+ * target that lacks DeleteUserPoolClient (cognito-local 2.x answers it "Unsupported") cannot have
+ * its clients removed by anyone: that is the target's gap, reported as a note of the run, not a
+ * harness error that would hide the verdicts.
+ */
+async function deleteOutstanding(ledger: ReturnType<typeof clientLedger>, userPoolId: string, poolName: string, notes: string[]): Promise<void> {
   const failures: string[] = [];
+  const outstanding = ledger.outstanding();
+  const [first] = outstanding;
+  if (first !== undefined) {
+    const probe = await ledger.send('DeleteUserPoolClient', { UserPoolId: userPoolId, ClientId: first });
+    if (isUnsupportedOperation(probe)) {
+      notes.push(`the target lacks DeleteUserPoolClient (HTTP ${probe.status}${probe.errorType === undefined ? '' : ` ${probe.errorType}`}): ${outstanding.length} app client(s) the run created remain in ${poolName}`);
+      return;
+    }
+  }
   for (const ClientId of ledger.outstanding()) {
     try {
       await deleteTolerant(ledger, 'DeleteUserPoolClient', { UserPoolId: userPoolId, ClientId });

@@ -181,8 +181,8 @@ async function rawExchange(endpoint: string, operation: string, request: Readonl
   return `HTTP ${res.status} ${await res.text()}`;
 }
 
-describe('pending cognito-local bugs still show on their buggy release and not on the fixed one (one raw request each)', () => {
-  const shown = PENDING_EMULATOR_BUGS.filter((b) => b.reproduce.kind === 'cognito-local' && b.demonstration !== undefined);
+describe('cognito-local bugs show on their buggy release and not on the fixed one (one raw request each, as a curl would)', () => {
+  const shown = [...EMULATOR_BUGS, ...PENDING_EMULATOR_BUGS].filter((b) => b.reproduce.kind === 'cognito-local' && b.demonstration !== undefined);
   const releases = [...new Set(shown.flatMap((b) => (b.reproduce.kind === 'cognito-local' ? [b.reproduce.buggy, b.reproduce.fixed ?? 'current'] : [])))];
   const endpoints = new Map<string, string>();
   beforeAll(async () => {

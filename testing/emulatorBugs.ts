@@ -179,9 +179,6 @@ export const EMULATOR_BUGS: readonly EmulatorBug[] = [
     rules: ['default-redirect-uri.in-callback-urls'],
     reproduce: { kind: 'fake', fault: 'accept-invalid' },
   },
-];
-
-export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
   {
     id: 'cognito-local-error-code-field',
     emulator: 'cognito-local',
@@ -197,8 +194,6 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
       request: { UserPoolId: 'us-east-1_corpus', ClientId: '1example23456789abcdefghi' },
       shows: /"code":"CognitoLocal#ResourceNotFoundException"/,
     },
-    waitsFor: ['probe.*'],
-    missedBecause: '3.21.1 creates any pool on demand and validates nothing, so no request of the suite is rejected and protocol.error-body is skipped; a probe every Cognito must refuse (DescribeUserPoolClient of an unknown ClientId answers {"code":"CognitoLocal#ResourceNotFoundException"} here) gets the error path judged',
   },
   {
     id: 'cognito-local-timestamps-ms',
@@ -215,8 +210,6 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
       request: { UserPoolId: 'us-east-1_corpus', ClientName: 'corpus' },
       shows: /"CreationDate":\d{13}\b/,
     },
-    waitsFor: ['flag:--user-pool-id'],
-    missedBecause: '2.1.0 has no CreateUserPool (HTTP 500 "Unsupported x-amz-target header"), so the run ends with E_FIXTURE and judges nothing; with --user-pool-id (any id: 2.x serves every pool) the output rules are judged',
   },
   // Both threads quote the 2.x CreateUserPoolClient answer (ClientId, ClientName, UserPoolId,
   // millisecond dates, RefreshTokenValidity 30 and nothing else); 3.x rewrote the target to keep
@@ -230,15 +223,13 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     fixedVersion: '3.21.1',
     rules: ['output.client-secret.when-generated', 'output.echo'],
     reproduce: { kind: 'cognito-local', buggy: '2.1.0', fixed: '3.21.1' },
-    bugReason: /ClientSecret|absent/,
+    bugReason: /ClientSecret/,
     runWith: { userPoolId: 'us-east-1_corpus' },
     demonstration: {
       operation: 'CreateUserPoolClient',
       request: { UserPoolId: 'us-east-1_corpus', ClientName: 'corpus', GenerateSecret: true },
       shows: /^HTTP 200 (?![\s\S]*"ClientSecret")/,
     },
-    waitsFor: ['flag:--user-pool-id'],
-    missedBecause: 'as cognito-local-timestamps-ms: no CreateUserPool in 2.1.0, so nothing is judged without --user-pool-id',
   },
   {
     id: 'moto-pool-not-found-message',
@@ -247,10 +238,8 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     sources: ['https://github.com/getmoto/moto/issues/4434', 'https://github.com/getmoto/moto/pull/4436', 'https://github.com/getmoto/moto/pull/4480'],
     buggyVersion: '2.2.9 (2021-10)',
     fixedVersion: 'PRs #4436 and #4480 (merged 2021-10)',
-    rules: ['user-pool.exists'],
+    rules: ['message.pool-not-found'],
     reproduce: { kind: 'fake', fault: 'bug-moto-pool-message' },
-    waitsFor: ['message.*'],
-    missedBecause: 'the message is judged only for being non-empty; a message rule for the ResourceNotFound wording of a pool (quoted in the contract\'s sources) would flag it',
   },
   {
     id: 'floci-pool-not-found-message',
@@ -259,11 +248,12 @@ export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
     sources: ['https://github.com/floci-io/floci/issues/2853', 'https://github.com/floci-io/floci/pull/2936'],
     buggyVersion: 'latest image of 2026-09-01',
     fixedVersion: 'PR #2936 (merged 2026-09)',
-    rules: ['user-pool.exists'],
+    rules: ['message.pool-not-found'],
     reproduce: { kind: 'fake', fault: 'bug-floci-pool-message' },
-    waitsFor: ['message.*'],
-    missedBecause: 'as moto-pool-not-found-message: type, status and a non-empty message are right, only the wording differs',
   },
+];
+
+export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
   {
     id: 'floci-list-absent-pool',
     emulator: 'floci',
