@@ -131,6 +131,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
   };
   const withNotes = () => (notes.size ? { notes: [...notes].slice(0, MAX_NOTES) } : {});
 
+  const denied = new Set<string>();
   for (const testCase of fixed) {
     if (env.signal?.aborted || (env.budget !== undefined && !env.budget.beginCase(rule))) {
       stopped = true;
@@ -146,6 +147,13 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       return { ...base, status: 'error', cases, errorCode: code, reason: err instanceof Error ? err.message : String(err), durationMs: Date.now() - started };
     }
     cases++;
+    // A least-privilege role (examples/iam-policy-existing-pool.json) may not touch a pool other
+    // than its own: IAM's refusal answers whether the credentials may send the probe, not whether
+    // Cognito finds the pool, so the probe is not judged (and the rule says so when none was).
+    if (observation.create.errorType === 'AccessDeniedException') {
+      denied.add(`${testCase.operation ?? 'CreateUserPoolClient'} (${testCase.probe ?? 'probe'})`);
+      continue;
+    }
     first ??= observation;
     const bad = judgeOne(observation);
     if (bad) {
@@ -168,6 +176,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       const why = env.budget?.reason() ?? stopReason(env.signal);
       return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} probes: ${why}` };
     }
+    if (judged === 0 && denied.size) return { ...common, status: 'skipped', cases, reason: `not judged: the run's credentials may not send ${[...denied].join(', ')} (AccessDeniedException)` };
     if (judged === 0) return { ...common, status: 'skipped', cases, reason: `none of ${cases} probes gave an answer this rule judges` };
     return { ...common, status: 'passed', cases, ...(allFixed.unsendable.length ? { reason: `not sent through this transport: ${allFixed.unsendable.join('; ')}` } : {}) };
   }

@@ -87,9 +87,10 @@ describe('planRun', () => {
     expect(plan.pools).toBe(3);
     expect(plan.resources[0]).toMatchObject({ type: 'user pool', name: `${PREFIX}-1, ${PREFIX}-2, ${PREFIX}-3`, count: { expected: 3, atMost: 3 } });
     expect(plan.fixture.expected).toBe(3 * 7);
-    const clientWrites = (plan.requests.CreateUserPoolClient?.expected ?? 0) + (plan.requests.DeleteUserPoolClient?.expected ?? 0);
+    const clientWrites = (plan.requests.CreateUserPoolClient?.expected ?? 0) + (plan.requests.DeleteUserPoolClient?.expected ?? 0) + (plan.requests.UpdateUserPoolClient?.expected ?? 0);
     // UserPoolClientUpdate's 15 per second in the account is the busiest bucket with 3 pools …
-    expect(plan.expectedDurationMs).toBe(Math.round((1000 * clientWrites) / 15));
+    // (within one request: request counts are rounded for the plan, the duration is not)
+    expect(Math.abs((plan.expectedDurationMs ?? 0) - (1000 * clientWrites) / 15)).toBeLessThanOrEqual(1000 / 15);
     // … where one pool is held to 5 creates per second.
     expect(one.expectedDurationMs).toBe(Math.round((1000 * (one.requests.CreateUserPoolClient?.expected ?? 0)) / 5));
     expect(formatPlan(plan)).toContain('with the rules spread over 3 pools');
