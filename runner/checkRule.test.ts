@@ -91,3 +91,32 @@ describe('probes and the error path of a target that rejects nothing (issue 14)'
     expect(results.get(ruleById('probe.body-not-json').id)?.cases).toBe(1);
   });
 });
+
+describe('probes under a least-privilege role', () => {
+  it('does not judge a probe IAM refused (AccessDeniedException for another pool), and says why', async () => {
+    const fake = await startFakeCognito();
+    closers.push(() => fake.close());
+    const settings = readRunSettings({ endpoint: fake.endpoint, region: 'us-east-1', runs: '2', rules: 'probe.unknown-pool,probe.unknown-client.describe' }, 'flags');
+    const prepared = await prepareRun(settings, quiet());
+    closers.push(() => prepared.close());
+    const own = prepared.context.pool.userPoolId;
+    // IAM as examples/iam-policy-existing-pool.json has it: only the run's pool may be named.
+    const target = {
+      info: prepared.target.info,
+      close: () => prepared.target.close(),
+      async send(operation: string, input: Readonly<Record<string, unknown>>) {
+        if (input.UserPoolId !== own) {
+          const body = { __type: 'AccessDeniedException', message: 'not authorized' };
+          return { operation, input, status: 400, headers: {}, body, rawBody: JSON.stringify(body), errorType: 'AccessDeniedException', errorMessage: body.message, elapsedMs: 1 };
+        }
+        return prepared.target.send(operation, input);
+      },
+    };
+    const outcome = await runRules(selectRules(contract.rules, ALL_KINDS, 'probe.unknown-pool,probe.unknown-client.describe'), { target, context: prepared.context });
+    const byId = new Map(outcome.results.map((r) => [r.id, r]));
+    expect(byId.get('probe.unknown-pool')).toMatchObject({ status: 'skipped' });
+    expect(byId.get('probe.unknown-pool')?.reason).toContain('AccessDeniedException');
+    // A probe inside the run's own pool is still judged.
+    expect(byId.get('probe.unknown-client.describe')).toMatchObject({ status: 'passed' });
+  });
+});
