@@ -113,7 +113,7 @@ describe('targets that cannot give the run a pool: one harness error that says w
       const settings = readRunSettings({ endpoint: web.endpoint, region: 'us-east-1', runs: RUNS }, 'flags');
       await expect(prepareRun(settings, quiet())).rejects.toMatchObject({
         code: 'E_NOT_COGNITO',
-        message: expect.stringMatching(new RegExp(`^${web.endpoint}/? does not answer as Cognito: CreateUserPool got HTTP 404 text/html: Not Found; ListUserPools got HTTP 404`)),
+        message: expect.stringMatching(new RegExp(`^${web.endpoint}/? does not answer as Cognito: CreateUserPool, ListUserPools, DescribeUserPoolClient all got HTTP 404 text/html: Not Found\\. Is this the right endpoint\\?$`)),
       });
     } finally {
       await web.close();

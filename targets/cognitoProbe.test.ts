@@ -35,7 +35,7 @@ describe('notCognitoError', () => {
     const err = await notCognitoError(target, page);
     expect(err).toMatchObject({ code: 'E_NOT_COGNITO' });
     expect(err?.message).toBe(
-      'http://127.0.0.1:1/ does not answer as Cognito: CreateUserPool got HTTP 404 text/html: Not Found; ListUserPools got HTTP 404 text/html: Not Found; DescribeUserPoolClient got HTTP 404 text/html: Not Found. Is this the right endpoint?',
+      'http://127.0.0.1:1/ does not answer as Cognito: CreateUserPool, ListUserPools, DescribeUserPoolClient all got HTTP 404 text/html: Not Found. Is this the right endpoint?',
     );
     expect(sent).toEqual(['ListUserPools', 'DescribeUserPoolClient']);
   });

@@ -31,17 +31,22 @@ const PROBES: readonly { operation: string; input: Readonly<Record<string, unkno
  */
 export async function notCognitoError(target: Target, failed: Exchange): Promise<HarnessError | undefined> {
   if (answersAsCognito(failed)) return undefined;
-  const seen = [`${failed.operation} got ${answerSummary(failed)}`];
+  const seen: { operation: string; got: string }[] = [{ operation: failed.operation, got: answerSummary(failed) }];
   for (const probe of PROBES) {
     try {
       const answer = await target.send(probe.operation, probe.input);
       if (answersAsCognito(answer)) return undefined;
-      seen.push(`${probe.operation} got ${answerSummary(answer)}`);
+      seen.push({ operation: probe.operation, got: answerSummary(answer) });
     } catch (err) {
-      seen.push(`${probe.operation} got no answer (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+      seen.push({ operation: probe.operation, got: `no answer (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` });
     }
   }
-  return new HarnessError('E_NOT_COGNITO', `${target.info.endpoint} does not answer as Cognito: ${sentence(seen.join('; '))} Is this the right endpoint?`);
+  // A web server answers every request alike: the same answer is said once, so the line stays one line.
+  const answers = [...new Set(seen.map((x) => x.got))];
+  const said = answers.length === 1
+    ? `${seen.map((x) => x.operation).join(', ')} all got ${answers[0]}`
+    : seen.map((x) => `${x.operation} got ${x.got}`).join('; ');
+  return new HarnessError('E_NOT_COGNITO', `${target.info.endpoint} does not answer as Cognito: ${sentence(said)} Is this the right endpoint?`);
 }
 
 /**
