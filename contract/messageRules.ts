@@ -49,7 +49,7 @@ export const messageRules: readonly Rule[] = [
     sources: [src.poolMissing, 'aws/aws-aspnet-cognito-identity-provider#135 ("User pool us-east-2_<id> does not exist.")'],
     expect: { outcome: 'any' },
     breakable: false,
-    note: 'Judged on probe.unknown-pool and on the cases of user-pool.exists.',
+    note: 'Judged on probe.unknown-pool, probe.unknown-pool.list and the cases of user-pool.exists.',
   },
   {
     id: MESSAGE_RULE_IDS.clientNotFound,

@@ -20,6 +20,8 @@ import { src } from './sources.js';
  *   the API reference lists ResourceNotFoundException (400) for all three operations;
  * - a well-formed pool id that does not exist: ResourceNotFoundException, 400, "User pool <id> does not
  *   exist." (getmoto/moto#4434 quoting boto3 against AWS; aws/aws-aspnet-cognito-identity-provider#135);
+ *   for CreateUserPoolClient, and for ListUserPoolClients, whose API reference lists the same error
+ *   (documented only: an emulator answered an empty list there, floci-io/floci#2952);
  * - a body that is not JSON: SerializationException, 400 — Cognito answers SerializationException to
  *   bodies it cannot read as the model's types (aws-amplify/amplify-js#4738, amplify-js#13265,
  *   amazon-archives/amazon-cognito-identity-js#485), but no capture of a body that is not JSON at all
@@ -100,6 +102,26 @@ export const PROBES: readonly Probe[] = [
     statement: 'CreateUserPoolClient in a well-formed user pool id that does not exist is refused: ResourceNotFoundException, HTTP 400',
     evidence: 'observed',
     sources: [src.poolMissing, 'aws/aws-aspnet-cognito-identity-provider#135 ("User pool us-east-2_… does not exist.")', src.status400],
+  },
+  {
+    // The pool lookup of a listing: an emulator that filters its clients by pool id without
+    // resolving the pool answers an empty list, as floci did (floci-io/floci#2952, fixed by #2962).
+    id: 'probe.unknown-pool.list',
+    operation: 'ListUserPoolClients',
+    input: { UserPoolId: `{REGION}_${PROBE_POOL_SUFFIX}`, MaxResults: 60 },
+    errorTypes: ['ResourceNotFoundException'],
+    statuses: [400],
+    missing: 'pool',
+    serviceError: true,
+    statement: 'ListUserPoolClients of a well-formed user pool id that does not exist is refused: ResourceNotFoundException, HTTP 400 (not an empty list)',
+    evidence: 'documented',
+    sources: [
+      apiRefErrorsOf('ListUserPoolClients'),
+      'boto3 reference, CognitoIdentityProvider.Client.list_user_pool_clients: its exceptions include ResourceNotFoundException',
+      'floci-io/floci#2952 and floci-io/floci#2962 (an emulator that answered an absent pool with an empty list; fixed to ResourceNotFoundException as the API reference lists)',
+      src.status400,
+    ],
+    note: 'No capture of real AWS answering ListUserPoolClients of an absent pool was found: documented. The status and "User pool <id> does not exist." are the service\'s pool lookup, observed for other operations (probe.unknown-pool).',
   },
   unknownClient('DescribeUserPoolClient', 'observed', CLIENT_MISSING),
   // Update and Delete: documented; the lookup and its message are the same service's (observed for Describe and sign-in operations).

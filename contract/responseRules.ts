@@ -329,4 +329,20 @@ export const responseRules: readonly Rule[] = [
     expect: { outcome: 'any' },
     breakable: false,
   },
+  {
+    id: 'consistency.list-shape',
+    kind: 'consistency',
+    members: ['ClientId', 'ClientName', 'UserPoolId'],
+    statement: 'Every item ListUserPoolClients lists is a client description: ClientId, UserPoolId and ClientName, nothing else (never a ClientSecret or another setting of the client)',
+    // Judged on the listing consistency rules already take after each create, whose cases all
+    // generate a secret (generators/casesFor.ts), so a listing that shows whole clients shows one.
+    evidence: 'model',
+    sources: [
+      modelSource('ListUserPoolClientsResponse.UserPoolClients is a list of UserPoolClientDescription: ClientId, UserPoolId, ClientName'),
+      'AWS API Reference, ListUserPoolClients "Response Syntax" and UserPoolClientDescription (docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientDescription.html)',
+      'floci-io/floci#416 (an emulator that listed whole clients, ClientSecret included; fixed)',
+    ],
+    expect: { outcome: 'any' },
+    breakable: false,
+  },
 ];

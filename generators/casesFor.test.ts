@@ -71,6 +71,16 @@ describe('casesFor', () => {
     for (const c of cases) expect(requestViolations(c.request, fullPool)).toEqual([c.why!.ruleId]);
   });
 
+  it('generates a secret in every case of consistency.list-shape, valid ones, so a listing of whole clients shows one', () => {
+    for (const pool of [fullPool, barePool]) {
+      const source = casesFor(ruleById('consistency.list-shape'), pool);
+      if (!source.ok) throw new Error(source.reason);
+      const cases = fc.sample(source.arbitrary, { seed: SEED, numRuns: RUNS });
+      expect(cases.every((c) => c.request.GenerateSecret === true && !c.why)).toBe(true);
+      for (const c of cases) expect(requestViolations(c.request, pool)).toEqual([]);
+    }
+  });
+
   it('gives a reason instead of cases when the pool lacks a fixture', () => {
     const source = casesFor(ruleById('analytics.application-id-or-arn'), barePool);
     expect(source).toEqual({ ok: false, reason: expect.stringMatching(/lacks .*analytics/) });

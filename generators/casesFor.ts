@@ -4,6 +4,7 @@ import type { PoolContext } from '../contract/poolContext.js';
 import { contract, ruleById } from '../contract/contract.js';
 import { KNOWN_TEXT_RULES, MESSAGE_RULE_IDS } from '../contract/messageRules.js';
 import type { TestCase } from './testCase.js';
+import { LIST_SHAPE_RULE_ID } from '../oracles/listShapeOracle.js';
 import { invalidRequest, whyNoInvalidRequest } from './invalidRequest.js';
 import { validRequest } from './validRequest.js';
 
@@ -102,6 +103,9 @@ export function casesFor(rule: Rule, pool: PoolContext): CaseSource {
           const invalid = invalidCases(breakable, pool).map((a) => relabel(a, rule.id));
           return invalid.length ? { ok: true, arbitrary: fc.oneof(...invalid) } : { ok: false, reason: 'no rule can be broken against this pool' };
         }
+        // Every case of the list-shape rule generates a secret: a listing that shows whole clients
+        // then shows a ClientSecret, the leak that rule exists for (floci-io/floci#416).
+        if (rule.id === LIST_SHAPE_RULE_ID) return { ok: true, arbitrary: validCases(rule, pool, { set: { GenerateSecret: true } }) };
         return { ok: true, arbitrary: validCases(rule, pool) };
       }
     }

@@ -12,6 +12,8 @@ describe('fixedCasesFor', () => {
     const [pool] = fixedCasesFor(ruleById('probe.unknown-pool'), fullPool, 'http').cases;
     expect(pool.operation).toBeUndefined();
     expect(pool.request.UserPoolId).toBe(`${fullPool.userPoolId.split('_')[0]}_NoSuchPool0probe`);
+    const [list] = fixedCasesFor(ruleById('probe.unknown-pool.list'), fullPool, 'sdk').cases;
+    expect(list).toMatchObject({ probe: 'probe.unknown-pool.list', operation: 'ListUserPoolClients', request: { UserPoolId: pool.request.UserPoolId, MaxResults: 60 } });
     const [raw] = fixedCasesFor(ruleById('probe.body-not-json'), fullPool, 'http').cases;
     expect(() => JSON.parse(raw.rawBody ?? '')).toThrow();
     expect(raw.rawBody).toContain(fullPool.userPoolId);
@@ -21,7 +23,7 @@ describe('fixedCasesFor', () => {
     const protocol = fixedCasesFor(ruleById('protocol.error-body'), fullPool, 'http').cases;
     expect(protocol.map((c) => c.probe)).toEqual(PROBES.filter((p) => p.serviceError).map((p) => p.id));
     expect(protocol.every((c) => c.ruleId === 'protocol.error-body')).toBe(true);
-    expect(fixedCasesFor(ruleById('message.pool-not-found'), fullPool, 'http').cases.map((c) => c.probe)).toEqual(['probe.unknown-pool']);
+    expect(fixedCasesFor(ruleById('message.pool-not-found'), fullPool, 'http').cases.map((c) => c.probe)).toEqual(['probe.unknown-pool', 'probe.unknown-pool.list']);
     expect(fixedCasesFor(ruleById('message.client-not-found'), fullPool, 'http').cases).toHaveLength(3);
     expect(fixedCasesFor(ruleById('output.echo'), fullPool, 'http').cases).toEqual([]);
   });

@@ -7,8 +7,8 @@ import { rejectionOracle } from './rejectionOracle.js';
 const ruleIds = new Set(contract.rules.map((r) => r.id));
 
 describe('allOracles', () => {
-  it('has the ten oracles under their stable ids', () => {
-    expect(allOracles.map((o) => o.id)).toEqual(['response-shape', 'defaults', 'echo', 'rejection', 'no-side-effect', 'consistency', 'identity', 'protocol', 'probe', 'message']);
+  it('has the eleven oracles under their stable ids', () => {
+    expect(allOracles.map((o) => o.id)).toEqual(['response-shape', 'defaults', 'echo', 'rejection', 'no-side-effect', 'consistency', 'list-shape', 'identity', 'protocol', 'probe', 'message']);
   });
 
   it('only names rules the contract has, each once per oracle', () => {

@@ -5,6 +5,7 @@ import { echoOracle } from './echoOracle.js';
 import { rejectionOracle } from './rejectionOracle.js';
 import { noSideEffectOracle } from './noSideEffectOracle.js';
 import { consistencyOracle } from './consistencyOracle.js';
+import { listShapeOracle } from './listShapeOracle.js';
 import { identityOracle } from './identityOracle.js';
 import { protocolOracle } from './protocolOracle.js';
 import { probeOracle } from './probeOracle.js';
@@ -18,6 +19,7 @@ export const allOracles: readonly Oracle[] = Object.freeze([
   rejectionOracle,
   noSideEffectOracle,
   consistencyOracle,
+  listShapeOracle,
   identityOracle,
   protocolOracle,
   probeOracle,

@@ -29,6 +29,10 @@ describe('probe oracle', () => {
     expect(judge('probe.unknown-pool', rejectedCreate('InvalidParameterException'))[0].message).toContain('error type InvalidParameterException, expected ResourceNotFoundException');
     expect(judge('probe.unknown-pool', rejectedCreate('ResourceNotFoundException', 'User pool x does not exist.', 404))[0].message).toContain('HTTP 404, expected 400');
     expect(judge('probe.body-not-json', makeExchange({ status: 400, body: { message: 'm' } }))[0].message).toContain('no error type');
+    // An absent pool listed as an empty one (floci-io/floci#2952).
+    const empty = judge('probe.unknown-pool.list', makeExchange({ operation: 'ListUserPoolClients', status: 200, body: { UserPoolClients: [] } }))[0];
+    expect(empty).toMatchObject({ ok: false, message: 'ListUserPoolClients accepted (HTTP 200); real AWS refuses it with ResourceNotFoundException' });
+    expect(judge('probe.unknown-pool.list', rejectedCreate('ResourceNotFoundException', 'User pool x does not exist.'))[0].ok).toBe(true);
   });
 
   it('judges nothing but probes, and nothing the SDK client answered itself', () => {

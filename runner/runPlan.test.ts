@@ -53,12 +53,12 @@ describe('planRun', () => {
     const defaults = rules.filter((r) => r.kind === 'default').length;
     // AWS: no Pinpoint project, so the analytics rules are skipped and cost nothing.
     expect(plan.rules.skipped.map((s) => s.id).sort()).toEqual(['analytics.application-id-needs-role-and-external-id', 'analytics.application-id-or-arn']);
-    expect(plan.rules.toRun).toBe(defaults + 2 + 1);
+    expect(plan.rules.toRun).toBe(defaults + 3 + 1);
     expect(plan.cases).toBe(plan.rules.toRun * 5);
     expect(plan.requests.CreateUserPoolClient).toEqual({ expected: plan.cases, atMost: plan.cases });
-    expect(plan.requests.DeleteUserPoolClient).toEqual({ expected: (defaults + 2) * 5, atMost: plan.cases });
-    expect(plan.requests.DescribeUserPoolClient).toEqual({ expected: 2 * 5, atMost: 2 * 5 });
-    expect(plan.requests.ListUserPoolClients).toEqual({ expected: 2 * 5 + 1, atMost: 2 * 5 + 1 });
+    expect(plan.requests.DeleteUserPoolClient).toEqual({ expected: (defaults + 3) * 5, atMost: plan.cases });
+    expect(plan.requests.DescribeUserPoolClient).toEqual({ expected: 3 * 5, atMost: 3 * 5 });
+    expect(plan.requests.ListUserPoolClients).toEqual({ expected: 3 * 5 + 1, atMost: 3 * 5 + 1 });
     expect(plan.fixture).toEqual({ expected: 7, atMost: 7 });
     for (const op of ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool']) {
       expect(plan.requests[op], op).toEqual({ expected: 1, atMost: 1 });

@@ -37,7 +37,7 @@ const FAULTS: readonly FaultName[] = [
   'accept-invalid', 'wrong-error-type', 'echo-drops-list-item', 'fills-token-units',
   'default-refresh-30-missing', 'describe-differs', 'side-effect-on-reject', 'timestamps-ms', 'secret-short',
   'client-id-w-z', 'status-404-for-not-found', 'lists-reordered', 'client-id-25-chars',
-  'message-pool-id-only', 'unknown-client-200',
+  'message-pool-id-only', 'unknown-client-200', 'list-shows-secret',
 ];
 const SEED = 42;
 const RUNS = 25;

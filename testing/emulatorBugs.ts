@@ -180,6 +180,26 @@ export const EMULATOR_BUGS: readonly EmulatorBug[] = [
     reproduce: { kind: 'fake', fault: 'accept-invalid' },
   },
   {
+    id: 'floci-list-absent-pool',
+    emulator: 'floci',
+    summary: 'ListUserPoolClients of a pool that does not exist answered 200 with an empty list instead of ResourceNotFoundException',
+    sources: ['https://github.com/floci-io/floci/issues/2952', 'https://github.com/floci-io/floci/pull/2962'],
+    buggyVersion: 'main at 54654760 (2026-09)',
+    fixedVersion: 'PR #2962 (merged 2026-09)',
+    rules: ['probe.unknown-pool.list'],
+    reproduce: { kind: 'fake', fault: 'bug-floci-list-absent-pool' },
+  },
+  {
+    id: 'floci-list-full-clients',
+    emulator: 'floci',
+    summary: 'ListUserPoolClients listed every client in full (ClientSecret and settings included) instead of ClientId, ClientName and UserPoolId',
+    sources: ['https://github.com/floci-io/floci/issues/416'],
+    buggyVersion: '2026-04 (latest image)',
+    fixedVersion: 'closed as fixed (2026-04)',
+    rules: ['consistency.list-shape'],
+    reproduce: { kind: 'fake', fault: 'bug-floci-list-full-clients' },
+  },
+  {
     id: 'cognito-local-error-code-field',
     emulator: 'cognito-local',
     summary: 'Error bodies were {"code": "CognitoLocal#ResourceNotFoundException", …}: no __type, and the type prefixed, so the Java, PHP and Go SDKs saw a generic error',
@@ -254,28 +274,4 @@ export const EMULATOR_BUGS: readonly EmulatorBug[] = [
 ];
 
 export const PENDING_EMULATOR_BUGS: readonly PendingEmulatorBug[] = [
-  {
-    id: 'floci-list-absent-pool',
-    emulator: 'floci',
-    summary: 'ListUserPoolClients of a pool that does not exist answered 200 with an empty list instead of ResourceNotFoundException',
-    sources: ['https://github.com/floci-io/floci/issues/2952', 'https://github.com/floci-io/floci/pull/2962'],
-    buggyVersion: 'main at 54654760 (2026-09)',
-    fixedVersion: 'PR #2962 (merged 2026-09)',
-    rules: [],
-    reproduce: { kind: 'fake', fault: 'bug-floci-list-absent-pool' },
-    waitsFor: ['probe.*'],
-    missedBecause: 'no request of the suite lists the clients of a pool that does not exist; a probe "ListUserPoolClients of an unknown pool is ResourceNotFoundException" would flag it (add its id to rules when the probes land)',
-  },
-  {
-    id: 'floci-list-full-clients',
-    emulator: 'floci',
-    summary: 'ListUserPoolClients listed every client in full (ClientSecret and settings included) instead of ClientId, ClientName and UserPoolId',
-    sources: ['https://github.com/floci-io/floci/issues/416'],
-    buggyVersion: '2026-04 (latest image)',
-    fixedVersion: 'closed as fixed (2026-04)',
-    rules: [],
-    reproduce: { kind: 'fake', fault: 'bug-floci-list-full-clients' },
-    waitsFor: ['consistency.list-shape'],
-    missedBecause: 'consistency.list-matches-create checks only that the client is listed with its name and pool; nothing judges the shape of a ListUserPoolClients item (UserPoolClientDescription: ClientId, ClientName, UserPoolId) — no rule for it is planned yet',
-  },
 ];

@@ -399,8 +399,9 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     },
     ListUserPoolClients(input) {
       required(input, 'UserPoolId');
-      if (has('bug-floci-list-absent-pool') && !pools.has(String(input.UserPoolId))) return { UserPoolClients: [] };
-      const pool = poolOf(input.UserPoolId);
+      if ((has('bug-floci-list-absent-pool') || has('list-absent-pool-empty')) && !pools.has(String(input.UserPoolId))) return { UserPoolClients: [] };
+      // A lax emulator takes any pool id as a pool here too (cognito-local before 5.x: PR #399).
+      const pool = options.validatesNothing ? laxPoolOf(input.UserPoolId) : poolOf(input.UserPoolId);
       const max = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
       if (!Number.isInteger(max) || max < 1 || max > MAX_LIST_RESULTS) {
         throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${MAX_LIST_RESULTS}`);
@@ -412,6 +413,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
         ClientId: c.ClientId,
         UserPoolId: c.UserPoolId,
         ClientName: has('list-wrong-name') ? String(c.ClientName).toUpperCase() : c.ClientName,
+        ...(has('list-shows-secret') && c.ClientSecret !== undefined ? { ClientSecret: c.ClientSecret } : {}),
       }));
       return { UserPoolClients: page, ...(start + max < all.length ? { NextToken: String(start + max) } : {}) };
     },

@@ -128,7 +128,7 @@ export const FAKE_FAULTS = {
     oracle: 'protocol',
     flags: [
       'protocol.client-error-status', 'user-pool.exists', 'region.pool-scoped',
-      'probe.unknown-pool', 'probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete',
+      'probe.unknown-pool', 'probe.unknown-pool.list', 'probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete',
     ],
   },
   // no-side-effect
@@ -157,6 +157,12 @@ export const FAKE_FAULTS = {
     description: 'ListUserPoolClients shows every ClientName in upper case',
     oracle: 'consistency',
     flags: ['consistency.list-matches-create'],
+  },
+  // list-shape
+  'list-shows-secret': {
+    description: 'ListUserPoolClients shows each client\'s ClientSecret beside its ClientId, ClientName and UserPoolId',
+    oracle: 'list-shape',
+    flags: ['consistency.list-shape'],
   },
   // identity
   'client-id-uppercase': {
@@ -266,6 +272,11 @@ export const FAKE_FAULTS = {
     description: 'Describe, Update and Delete of a ClientId the pool does not hold answer 200 {} instead of ResourceNotFoundException',
     oracle: 'probe',
     flags: ['probe.unknown-client.describe', 'probe.unknown-client.update', 'probe.unknown-client.delete'],
+  },
+  'list-absent-pool-empty': {
+    description: 'ListUserPoolClients of a pool that does not exist answers 200 with an empty list instead of ResourceNotFoundException',
+    oracle: 'probe',
+    flags: ['probe.unknown-pool.list'],
   },
   'non-json-read-as-empty': {
     description: 'a body that is not JSON is read as {} (and then rejected for its missing members) instead of SerializationException',
