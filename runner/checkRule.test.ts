@@ -95,7 +95,7 @@ describe('probes and the error path of a target that rejects nothing (issue 14)'
 });
 
 describe('probes under a least-privilege role', () => {
-  it('does not judge a probe IAM refused (AccessDeniedException for another pool), and says why', async () => {
+  it('does not judge a probe or case IAM refused (AccessDeniedException for another pool), and says why', async () => {
     const fake = await startFakeCognito();
     closers.push(() => fake.close());
     const settings = readRunSettings({ endpoint: fake.endpoint, region: 'us-east-1', runs: '2', rules: 'probe.unknown-pool,probe.unknown-client.describe' }, 'flags');
@@ -114,10 +114,13 @@ describe('probes under a least-privilege role', () => {
         return prepared.target.send(operation, input);
       },
     };
-    const outcome = await runRules(selectRules(contract.rules, ALL_KINDS, 'probe.unknown-pool,probe.unknown-client.describe'), { target, context: prepared.context });
+    const outcome = await runRules(selectRules(contract.rules, ALL_KINDS, 'probe.unknown-pool,probe.unknown-client.describe,user-pool.exists'), { target, context: prepared.context });
     const byId = new Map(outcome.results.map((r) => [r.id, r]));
     expect(byId.get('probe.unknown-pool')).toMatchObject({ status: 'skipped' });
     expect(byId.get('probe.unknown-pool')?.reason).toContain('AccessDeniedException');
+    // user-pool.exists names pools that do not exist: every case is IAM's to refuse.
+    expect(byId.get('user-pool.exists')).toMatchObject({ status: 'skipped' });
+    expect(byId.get('user-pool.exists')?.reason).toContain('AccessDeniedException');
     // A probe inside the run's own pool is still judged.
     expect(byId.get('probe.unknown-client.describe')).toMatchObject({ status: 'passed' });
   });

@@ -199,6 +199,11 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
       throw err;
     }
     cases++;
+    // As for probes: IAM's refusal (a role limited to one pool, and a case naming another) is not Cognito's answer.
+    if (observation.create.errorType === 'AccessDeniedException') {
+      denied.add(`${testCase.operation ?? 'CreateUserPoolClient'} naming ${String(testCase.request.UserPoolId)}`);
+      return;
+    }
     first ??= observation;
     const bad = judgeOne(observation);
     if (bad) {
@@ -241,6 +246,9 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     // Not finished: what it judged passed, but it did not get all its cases (a budget, or a stop).
     const why = env.budget?.reason() ?? stopReason(env.signal);
     return { ...common, status: 'incomplete', cases, reason: cases === 0 ? `not run: ${why}` : `stopped after ${cases} of ${env.runs + fixedCases} cases: ${why}` };
+  }
+  if (judged === 0 && cases > 0 && denied.size > 0) {
+    return { ...common, status: 'skipped', cases, reason: `not judged: the run's credentials may not send ${[...denied].slice(0, 2).join(', ')}${denied.size > 2 ? ' …' : ''} (AccessDeniedException)` };
   }
   if (judged === 0 && cases > 0) {
     // E.g. no-side-effect judges rejected creates only: a target that rejected none of the invalid
