@@ -354,6 +354,17 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     return pool;
   };
 
+  /**
+   * The client Describe and Update name: ResourceNotFoundException when the pool lacks it, or
+   * undefined under `unknown-client-200` (the caller then answers 200 {}).
+   */
+  const storedClient = (input: JsonObject): JsonObject | undefined => {
+    required(input, 'UserPoolId', 'ClientId');
+    const stored = poolOf(input.UserPoolId).clients.get(String(input.ClientId));
+    if (stored === undefined && !has('unknown-client-200')) throw clientMissing(input.ClientId);
+    return stored;
+  };
+
   const handlers: Record<string, (input: JsonObject) => JsonObject> = {
     CreateUserPoolClient(raw) {
       const known = knownMembersOnly(raw, requestMembers);
@@ -384,13 +395,8 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       return { UserPoolClient: client };
     },
     DescribeUserPoolClient(input) {
-      required(input, 'UserPoolId', 'ClientId');
-      const pool = poolOf(input.UserPoolId);
-      const stored = pool.clients.get(String(input.ClientId));
-      if (!stored) {
-        if (has('unknown-client-200')) return {};
-        throw clientMissing(input.ClientId);
-      }
+      const stored = storedClient(input);
+      if (!stored) return {};
       const c: JsonObject = structuredClone(stored);
       if (has('describe-differs') && typeof c.EnableTokenRevocation === 'boolean') c.EnableTokenRevocation = !c.EnableTokenRevocation;
       if (has('describe-secret-differs') && c.ClientSecret !== undefined) c.ClientSecret = newSecret();
@@ -426,13 +432,8 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     // Only the lookup is modelled (the probes send Update of a client that does not exist); a found
     // client comes back as stored.
     UpdateUserPoolClient(input) {
-      required(input, 'UserPoolId', 'ClientId');
-      const pool = poolOf(input.UserPoolId);
-      const stored = pool.clients.get(String(input.ClientId));
-      if (!stored) {
-        if (has('unknown-client-200')) return {};
-        throw clientMissing(input.ClientId);
-      }
+      const stored = storedClient(input);
+      if (!stored) return {};
       return { UserPoolClient: structuredClone(stored) };
     },
     CreateUserPool(input) {
