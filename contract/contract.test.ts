@@ -88,7 +88,7 @@ describe('the contract', () => {
 
   it('gives the invariants of the API their own evidence level', () => {
     const invariants = contract.rules.filter((r) => r.evidence === 'invariant').map((r) => r.id).sort();
-    expect(invariants).toEqual(['consistency.describe-matches-create', 'consistency.list-matches-create', 'output.client-id.unique', 'side-effect.none-on-rejection']);
+    expect(invariants).toEqual(['consistency.describe-matches-create', 'consistency.list-matches-create', 'lifecycle.list-complete', 'output.client-id.unique', 'side-effect.none-on-rejection']);
   });
 
   it('cites public sources only, never a path outside the repository', () => {

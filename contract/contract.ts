@@ -9,6 +9,7 @@ import { responseRules } from './responseRules.js';
 import { regionRules } from './regionRules.js';
 import { probeRules } from './probeRules.js';
 import { messageRules } from './messageRules.js';
+import { lifecycleRules } from './lifecycleRules.js';
 import { MODEL_DATE } from './sources.js';
 
 export interface Contract {
@@ -33,7 +34,7 @@ export const contract: Contract = {
   output: responseMembers,
   errors: operationErrors.map((e) => e.name),
   errorDetails: operationErrors,
-  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules, ...regionRules, ...probeRules, ...messageRules],
+  rules: [...modelRules(requestMembers), ...semanticRules, ...responseRules, ...regionRules, ...probeRules, ...messageRules, ...lifecycleRules],
 };
 
 const byId = new Map(contract.rules.map((r) => [r.id, r]));

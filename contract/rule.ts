@@ -30,11 +30,13 @@ export type RuleKind =
   /** A fixed request every Cognito must refuse, sent on every run (contract/probeRules.ts). */
   | 'probe'
   /** The wording of an error message, where real AWS output shows it (contract/messageRules.ts). */
-  | 'message';
+  | 'message'
+  /** What Update, Describe, List and Delete do to a client after Create (contract/lifecycleRules.ts). */
+  | 'lifecycle';
 
 export const ALL_KINDS: readonly RuleKind[] = [
   'required', 'length', 'range', 'pattern', 'enum', 'list-length', 'cross-field', 'existence',
-  'default', 'output', 'protocol', 'side-effect', 'consistency', 'probe', 'message',
+  'default', 'output', 'protocol', 'side-effect', 'consistency', 'probe', 'message', 'lifecycle',
 ];
 
 /** A fact about one response member of an accepted request. */

@@ -11,6 +11,8 @@ export const AREAS: readonly { area: string; kinds: readonly RuleKind[] }[] = [
   { area: 'probes', kinds: ['probe'] },
   // Wording apart from behaviour, so a maintainer can see and baseline it on its own (issue 14).
   { area: 'messages', kinds: ['message'] },
+  // The client after Create: Update, Describe, List and Delete in sequences (issue 17).
+  { area: 'client lifecycle', kinds: ['lifecycle'] },
 ];
 
 export function areaOf(kind: RuleKind): string {
