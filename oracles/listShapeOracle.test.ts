@@ -46,6 +46,14 @@ describe('list-shape oracle', () => {
     expect(judge(listOf(many))[0].observed).toMatchObject({ more: 2 });
   });
 
+  it('shows the same items whatever order the listing has (it follows random ids)', () => {
+    const item = (id: string, extra: Record<string, unknown>) => ({ ClientId: id.repeat(26), ClientName: 'n', UserPoolId: POOL_ID, ...extra });
+    const clients = [item('a', { AuthSessionValidity: 3 }), item('b', { LogoutURLs: [] }), item('c', { CallbackURLs: [] }), item('d', { ReadAttributes: [] })];
+    const shown = (list: unknown[]) => (judge(listOf(list))[0].observed as { items: { members: string[] }[] }).items.map((i) => i.members);
+    expect(shown(clients)).toEqual(shown([...clients].reverse()));
+    expect(shown(clients).flat()).not.toContain('ReadAttributes');
+  });
+
   it('judges nothing without a successful listing with clients', () => {
     expect(judge()).toEqual([]);
     expect(judge(listOf([]))).toEqual([]);

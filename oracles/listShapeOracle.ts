@@ -31,6 +31,15 @@ function offending(item: unknown): Offending | undefined {
 }
 
 /**
+ * The items shown are chosen by their members, not by the listing's order, which follows the
+ * clients' random ids: two runs of the same cases then show the same items (`diff`, issue 16).
+ */
+function byMembers(a: Offending, b: Offending): number {
+  const [x, y] = [JSON.stringify(a.members), JSON.stringify(b.members)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
  * Every item of the ListUserPoolClients answer taken after the create (runner/observeCase.ts, for
  * consistency rules) is a client description and nothing more. A listing that failed, or that is
  * not `{UserPoolClients: [...]}`, is not judged here (the listing's own shape is not this rule's).
@@ -49,7 +58,7 @@ function judge(o: Observation): Judgement[] {
     ok: false,
     message: `ListUserPoolClients lists ${bad.length} of ${items.length} client(s) with ${what}`,
     expected: { itemMembers: CLIENT_DESCRIPTION_MEMBERS },
-    observed: { items: bad.slice(0, SHOWN_ITEMS), ...(bad.length > SHOWN_ITEMS ? { more: bad.length - SHOWN_ITEMS } : {}) },
+    observed: { items: [...bad].sort(byMembers).slice(0, SHOWN_ITEMS), ...(bad.length > SHOWN_ITEMS ? { more: bad.length - SHOWN_ITEMS } : {}) },
   }];
 }
 

@@ -59,7 +59,10 @@ describe('diffReports', () => {
   });
 
   it('reports rules still failing whose observed outcome changed, ignoring key order', () => {
-    expect(diff.observedChanged).toEqual([{ id: 'i.still-failing-changed', before: { status: 200 }, after: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type' }]);
+    expect(diff.observedChanged).toEqual([{
+      id: 'i.still-failing-changed', before: { status: 200 }, after: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type',
+      details: ['errorType: only in B (ResourceNotFoundException)', 'status: 200 in A, 400 in B'],
+    }]);
   });
 
   it('names both runs', () => {
@@ -70,7 +73,7 @@ describe('diffReports', () => {
   it('two identical runs have no changes', () => {
     const same = diffReports(before, before);
     expect([same.regressions, same.fixes, same.newlySkipped, same.otherChanges, same.added, same.removed, same.observedChanged].flat()).toEqual([]);
-    expect(diffText(same)).toContain('\nNo rule changed.\n');
+    expect(diffText(same)).toContain('\nNo change: every rule has the same status and observed outcome (ids, run-scoped names, secrets, dates and request ids aside).\n');
   });
 });
 
@@ -89,7 +92,7 @@ describe('diffText', () => {
     expect(text).toMatch(/^Newly skipped \(1\):\n {2}e\.passed-to-skipped +passed → skipped +target lacks CreateResourceServer$/m);
     expect(text).toMatch(/^Added rules, only in B \(1\):\n {2}l\.added +failed$/m);
     expect(text).toMatch(/^Removed rules, only in A \(1\):\n {2}j\.removed +passed$/m);
-    expect(text).toContain('Still failing, observed outcome changed (1):\n  i.still-failing-changed — wrong error type\n    A observed: {"status":200}\n    B observed: {"status":400,"errorType":"ResourceNotFoundException"}');
+    expect(text).toContain('Still failing, observed outcome changed (1):\n  i.still-failing-changed — wrong error type\n    errorType: only in B (ResourceNotFoundException)\n    status: 200 in A, 400 in B\n    A observed: {"status":200}\n    B observed: {"status":400,"errorType":"ResourceNotFoundException"}');
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 regressions, 1 fix, 1 newly skipped, 2 other changes, 1 added, 1 removed, 1 observed change');
   });
 

@@ -1,7 +1,9 @@
 import { oneLine } from './oneLine.js';
-import { stableTokens } from './stableTokens.js';
+import { sdkViewChange } from './sdkViewChange.js';
+import { stableTokens, tokenScope, type TokenScope } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
-import type { RuleResult, RuleStatus } from './ruleResult.js';
+import type { RuleResult, RuleStatus, SdkSample } from './ruleResult.js';
+import { valueChanges } from './valueChanges.js';
 
 /** Which run a side of the diff is: enough to tell two runs apart in a header. */
 export interface RunLabel {
@@ -27,9 +29,16 @@ export interface StatusChange {
 
 export interface ObservedChange {
   id: string;
+  /** Both values as the reports hold them. */
   before: unknown;
   after: unknown;
   reason?: string;
+  /**
+   * What differs, in words, once run-to-run values are stable tokens: for an SDK view, what one SDK
+   * dropped or refused that the other did not (reports/sdkViewChange.ts); for an observed outcome,
+   * member by member.
+   */
+  details: string[];
 }
 
 export interface ReportDiff {
@@ -68,12 +77,14 @@ function label(r: RunReport): RunLabel {
   };
 }
 
-/** JSON with object keys sorted, so that key order never counts as a change. */
-function canonical(value: unknown): string {
-  return JSON.stringify(stableTokens(value), (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }) ?? 'undefined';
+/**
+ * A value of one run as it is compared: run-to-run values (ids, run-scoped names, secrets, dates,
+ * request ids) as stable tokens found with the run's whole report, lists as multisets, keys sorted
+ * (reports/stableTokens.ts).
+ */
+function comparable(value: unknown, scope: TokenScope): { value: unknown; text: string } {
+  const tokens = stableTokens(value, scope);
+  return { value: tokens, text: JSON.stringify(tokens) ?? 'undefined' };
 }
 
 const bad = (s: RuleStatus) => s === 'failed' || s === 'error';
@@ -86,6 +97,8 @@ function withReason(change: Omit<StatusChange, 'reason'>, after: RuleResult): St
 export function diffReports(before: RunReport, after: RunReport): ReportDiff {
   const diff: ReportDiff = { before: label(before), after: label(after), regressions: [], fixes: [], newlySkipped: [], otherChanges: [], added: [], removed: [], observedChanged: [], sdkChanged: [] };
   const earlier = new Map(before.rules.map((r) => [r.id, r]));
+  const scopeA = tokenScope(before);
+  const scopeB = tokenScope(after);
   const later = new Set(after.rules.map((r) => r.id));
   for (const b of after.rules) {
     const a = earlier.get(b.id);
@@ -93,12 +106,16 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
       diff.added.push({ id: b.id, status: b.status });
       continue;
     }
-    if (a.sdk !== undefined && b.sdk !== undefined && canonical(a.sdk) !== canonical(b.sdk)) {
-      diff.sdkChanged.push({ id: b.id, before: a.sdk, after: b.sdk });
+    if (a.sdk !== undefined && b.sdk !== undefined) {
+      const [sa, sb] = [comparable(a.sdk, scopeA), comparable(b.sdk, scopeB)];
+      if (sa.text !== sb.text) diff.sdkChanged.push({ id: b.id, before: a.sdk, after: b.sdk, details: sdkViewChange(sa.value as SdkSample, sb.value as SdkSample) });
     }
     if (a.status === b.status) {
-      if (b.status === 'failed' && canonical(a.observed) !== canonical(b.observed)) {
-        diff.observedChanged.push({ id: b.id, before: a.observed, after: b.observed, ...(b.reason === undefined ? {} : { reason: b.reason }) });
+      if (b.status === 'failed') {
+        const [oa, ob] = [comparable(a.observed, scopeA), comparable(b.observed, scopeB)];
+        if (oa.text !== ob.text) {
+          diff.observedChanged.push({ id: b.id, before: a.observed, after: b.observed, ...(b.reason === undefined ? {} : { reason: b.reason }), details: observedDetails(oa.value, ob.value) });
+        }
       }
       continue;
     }
@@ -114,6 +131,24 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
 
 /** Observed outcomes and SDK views get more room than reasons. */
 const VALUE_WIDTH = 200;
+const DETAIL_WIDTH = 80;
+const MAX_DETAILS = 8;
+
+/** An observed outcome's changes member by member (`status: 200 in A, 400 in B`). */
+function observedDetails(a: unknown, b: unknown): string[] {
+  const v = (x: unknown) => oneLine(x, DETAIL_WIDTH);
+  const lines = valueChanges(a, b).map((c) => {
+    const name = c.path || 'observed';
+    if (c.list) {
+      const parts = [...((c.before as unknown[]).length ? [`only in A ${v(c.before)}`] : []), ...((c.after as unknown[]).length ? [`only in B ${v(c.after)}`] : [])];
+      return `${name}: ${parts.join('; ')}`;
+    }
+    if (!('after' in c)) return `${name}: only in A (${v(c.before)})`;
+    if (!('before' in c)) return `${name}: only in B (${v(c.after)})`;
+    return `${name}: ${v(c.before)} in A, ${v(c.after)} in B`;
+  });
+  return lines.length > MAX_DETAILS ? [...lines.slice(0, MAX_DETAILS), `… ${lines.length - MAX_DETAILS} more members differ`] : lines;
+}
 
 /** The A and B lines of a change to one value. */
 function beforeAfter(label: string, c: ObservedChange): string[] {
@@ -129,6 +164,9 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   const out = [header('A', diff.before, sources.before), header('B', diff.after, sources.after)];
   const notes: string[] = [];
   if (diff.before.target !== diff.after.target) notes.push(`different targets (${diff.before.target} vs ${diff.after.target})`);
+  if (diff.before.sdkVersion !== undefined && diff.after.sdkVersion !== undefined && diff.before.sdkVersion !== diff.after.sdkVersion) {
+    notes.push(`different SDK versions (${diff.before.sdkVersion} vs ${diff.after.sdkVersion})`);
+  }
   if (diff.before.seed !== diff.after.seed || diff.before.runs !== diff.after.runs) notes.push('different seeds or runs: the two runs sent different cases');
   if (notes.length) out.push(`Note: ${notes.join('; ')}.`);
   const width = Math.max(10, ...[...diff.regressions, ...diff.fixes, ...diff.newlySkipped, ...diff.otherChanges, ...diff.added, ...diff.removed].map((c) => c.id.length));
@@ -152,12 +190,12 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   if (diff.observedChanged.length) {
     out.push('', `Still failing, observed outcome changed (${diff.observedChanged.length}):`);
     for (const c of diff.observedChanged) {
-      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...beforeAfter('observed', c));
+      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...c.details.map((d) => `    ${d}`), ...beforeAfter('observed', c));
     }
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...beforeAfter('sdk', c));
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...c.details.map((d) => `    ${d}`), ...beforeAfter('sdk', c));
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],
@@ -170,6 +208,7 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
     [diff.sdkChanged.length, 'SDK view change', 'SDK view changes'],
   ] as const;
   const total = counts.reduce((n, [c]) => n + c, 0);
-  out.push('', total === 0 ? 'No rule changed.' : counts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(', '));
+  const bothSdk = diff.before.transport === 'sdk' && diff.after.transport === 'sdk';
+  out.push('', total === 0 ? `No change: every rule has the same status${bothSdk ? ', observed outcome and SDK view' : ' and observed outcome'} (ids, run-scoped names, secrets, dates and request ids aside).` : counts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(', '));
   return out.join('\n') + '\n';
 }
