@@ -24,8 +24,8 @@ export function sdkViewChange(a: SdkSample, b: SdkSample): string[] {
   }
   if (a.errorType !== b.errorType) lines.push(`error type: ${a.errorType ?? 'none'} in A, ${b.errorType ?? 'none'} in B`);
   if (a.sdkError !== b.sdkError) lines.push(`SDK error: ${a.sdkError ?? 'none'} in A, ${b.sdkError ?? 'none'} in B`);
-  lines.push(...dropped('not sent by', "(the request has them; {other}'s SDK sent them)", a.notSent, b.notSent));
-  lines.push(...dropped('dropped from the parsed answer by', "(the server sent them; {other}'s SDK kept them)", a.notParsed, b.notParsed));
+  lines.push(...dropped('not sent by', "(in the request; {other}'s SDK sent {it})", a.notSent, b.notSent));
+  lines.push(...dropped('dropped from the parsed answer by', "(the server sent {it}; {other}'s SDK kept {it})", a.notParsed, b.notParsed));
   const explained = new Set([...only(a.notSent, b.notSent), ...only(b.notSent, a.notSent)]);
   if (a.sentAsBuilt !== undefined && b.sentAsBuilt !== undefined && a.sentAsBuilt !== b.sentAsBuilt && explained.size === 0) {
     lines.push(a.sentAsBuilt ? "A's SDK sent the request as built; B's sent another body" : "B's SDK sent the request as built; A's sent another body");
@@ -47,8 +47,9 @@ function dropped(what: string, why: string, a: readonly string[] | undefined, b:
   const lines: string[] = [];
   const inB = only(b, a);
   const inA = only(a, b);
-  if (inB.length) lines.push(`${inB.join(', ')}: ${what} B's SDK ${why.replace('{other}', 'A')}`);
-  if (inA.length) lines.push(`${inA.join(', ')}: ${what} A's SDK ${why.replace('{other}', 'B')}`);
+  const because = (other: string, n: number) => why.replace('{other}', other).replaceAll('{it}', n === 1 ? 'it' : 'them');
+  if (inB.length) lines.push(`${inB.join(', ')}: ${what} B's SDK ${because('A', inB.length)}`);
+  if (inA.length) lines.push(`${inA.join(', ')}: ${what} A's SDK ${because('B', inA.length)}`);
   return lines;
 }
 
