@@ -42,8 +42,7 @@ describe('stableTokens', () => {
     const t = stableTokens(a);
     expect(t.output.UserPoolClient).toMatchObject({
       UserPoolId: '<UserPoolId:1>', ClientId: '<ClientId:1>', CreationDate: '<CreationDate:1>', LastModifiedDate: '<LastModifiedDate:1>',
-      // A redaction label has no secret in it and stays: a secret of another length is a real change.
-      ClientSecret: '<redacted:25 chars>',
+      ClientSecret: '<ClientSecret:1>',
       AllowedOAuthScopes: ['https://<run-id:1>.example/read', 'https://<run-id:1>.example/write', 'openid'],
       SupportedIdentityProviders: ['<run-id:1>-saml', 'COGNITO'],
       AnalyticsConfiguration: {
@@ -82,12 +81,19 @@ describe('stableTokens', () => {
     const renamed = structuredClone(b);
     renamed.output.UserPoolClient.ClientName = 'other';
     expect(stableTokens(renamed)).not.toEqual(base);
-    const shorter = structuredClone(b);
-    shorter.output.UserPoolClient.ClientSecret = '<redacted:10 chars>';
-    expect(stableTokens(shorter)).not.toEqual(base);
+    const noSecret = structuredClone(b);
+    delete (noSecret.output.UserPoolClient as Partial<typeof noSecret.output.UserPoolClient>).ClientSecret;
+    expect(stableTokens(noSecret)).not.toEqual(base);
     const lostScope = structuredClone(b);
     lostScope.output.UserPoolClient.AllowedOAuthScopes.pop();
     expect(stableTokens(lostScope)).not.toEqual(base);
+  });
+
+  it('secrets as reports hold them (redaction labels) become tokens, equal labels equal tokens, under the key and quoted', () => {
+    // Real secrets are 51 or 52 characters at random: the label's length is not a change.
+    expect(stableTokens({ ClientSecret: '<redacted:52 chars>', message: 'secret <redacted:52 chars> and <redacted:51 chars #2>' }))
+      .toEqual({ ClientSecret: '<ClientSecret:1>', message: 'secret <ClientSecret:1> and <ClientSecret:2>' });
+    expect(stableTokens({ ClientSecret: '<redacted:52 chars>' })).toEqual(stableTokens({ ClientSecret: '<redacted:51 chars>' }));
   });
 
   it('epoch-second dates on the wire become tokens under their keys only', () => {

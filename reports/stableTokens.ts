@@ -10,10 +10,12 @@ import { RUN_ID_PATTERN } from '../targets/runIdPrefix.js';
  * error message, or a client id in a request body the SDK serialized, goes with it.
  *
  * What is replaced:
- * - server-generated ids (ClientId, UserPoolId), secrets (ClientSecret, should a raw one ever be
- *   stored: reports keep `<redacted:N chars>` labels, which are stable and stay), request ids
- *   (`RequestId`, `x-amzn-RequestId` and the other AWS request-id headers): the value under the
- *   key, and every other occurrence of it;
+ * - server-generated ids (ClientId, UserPoolId), secrets, request ids (`RequestId`,
+ *   `x-amzn-RequestId` and the other AWS request-id headers): the value under the key, and every
+ *   other occurrence of it. Reports hold secrets as redaction labels (`<redacted:52 chars>`,
+ *   oracles/redact.ts); those become tokens too, since a real secret is 51 or 52 characters at
+ *   random (../shared/reference/aws-evidence.md, "ClientSecret real format": a 256-bit number in
+ *   base32hex) and its format is a rule's business (output.client-secret.*), not the diff's;
  * - dates: CreationDate and LastModifiedDate (epoch seconds on the wire, ISO-8601 strings in the
  *   SDK's view), an HTTP `date` header, and any ISO-8601 date-time inside a string;
  * - run-scoped names: the run id prefix (targets/runIdPrefix.ts) wherever it is quoted, which covers
@@ -51,8 +53,8 @@ const DATE_KEYS: Readonly<Record<string, string>> = {
 /** Shorter values are not replaced where else they occur: they could be part of anything. */
 const MIN_REFERENCE_LENGTH = 6;
 
-/** A redaction label (oracles/redact.ts) carries no secret and does not change between runs. */
-const REDACTED = /^<redacted:/;
+/** A redaction label (oracles/redact.ts), under the ClientSecret key or quoted in a message. */
+const REDACTED = /<redacted:\d+ chars(?: #\d+)?>/g;
 
 const ISO_DATE_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})/g;
 
@@ -72,7 +74,7 @@ export function tokenScope(value: unknown): TokenScope {
     if (typeof v === 'string') {
       for (const m of v.matchAll(RUN_ID_PATTERN)) runIds.add(m[0]);
       const kind = key === undefined ? undefined : REFERENCE_KEYS[key.toLowerCase()];
-      if (kind && v.length >= MIN_REFERENCE_LENGTH && !REDACTED.test(v)) references.set(v, kind);
+      if (kind && v.length >= MIN_REFERENCE_LENGTH && !v.startsWith('<redacted:')) references.set(v, kind);
       return;
     }
     if (Array.isArray(v)) for (const item of v) visit(item, key);
@@ -90,12 +92,13 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One pattern for everything a string may quote: references (longest first), run ids, ISO dates. */
+/** One pattern for everything a string may quote: references (longest first), redaction labels, run ids, ISO dates. */
 function quotedPattern(scope: TokenScope): { pattern: RegExp; kindOf: (match: string) => string } {
   const refs = [...scope.references.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp([...refs, RUN_ID_PATTERN.source, ISO_DATE_TIME.source].join('|'), 'g');
+  const pattern = new RegExp([...refs, REDACTED.source, RUN_ID_PATTERN.source, ISO_DATE_TIME.source].join('|'), 'g');
   const runId = new RegExp(`^${RUN_ID_PATTERN.source}$`);
-  return { pattern, kindOf: (m) => scope.references.get(m) ?? (runId.test(m) ? 'run-id' : 'date') };
+  const kindOf = (m: string) => scope.references.get(m) ?? (m.startsWith('<redacted:') ? 'ClientSecret' : runId.test(m) ? 'run-id' : 'date');
+  return { pattern, kindOf };
 }
 
 function sortedEntries(v: object): [string, unknown][] {
@@ -107,7 +110,7 @@ function transform(value: unknown, quoted: ReturnType<typeof quotedPattern>, rep
   if (typeof value === 'string' || typeof value === 'number') {
     const lower = key?.toLowerCase();
     const keyed = lower === undefined ? undefined : (DATE_KEYS[lower] ?? REFERENCE_KEYS[lower]);
-    if (keyed && !(typeof value === 'string' && REDACTED.test(value))) return replace(keyed, String(value));
+    if (keyed) return replace(keyed, String(value));
     if (typeof value === 'number') return value;
     return value.replace(quoted.pattern, (m) => replace(quoted.kindOf(m), m));
   }
