@@ -150,8 +150,12 @@ function observedDetails(a: unknown, b: unknown): string[] {
   return lines.length > MAX_DETAILS ? [...lines.slice(0, MAX_DETAILS), `… ${lines.length - MAX_DETAILS} more members differ`] : lines;
 }
 
-/** The A and B lines of a change to one value. */
-function beforeAfter(label: string, c: ObservedChange): string[] {
+/**
+ * What changed in one value: the details in words; the two whole values (cut) only when no detail
+ * says it, since they differ mostly in ids that are not the change (`--json` has them whole).
+ */
+function changeLines(label: string, c: ObservedChange): string[] {
+  if (c.details.length) return c.details.map((d) => `    ${d}`);
   return [`    A ${label}: ${oneLine(c.before, VALUE_WIDTH)}`, `    B ${label}: ${oneLine(c.after, VALUE_WIDTH)}`];
 }
 
@@ -190,12 +194,12 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   if (diff.observedChanged.length) {
     out.push('', `Still failing, observed outcome changed (${diff.observedChanged.length}):`);
     for (const c of diff.observedChanged) {
-      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...c.details.map((d) => `    ${d}`), ...beforeAfter('observed', c));
+      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...changeLines('observed', c));
     }
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...c.details.map((d) => `    ${d}`), ...beforeAfter('sdk', c));
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...changeLines('sdk', c));
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],
