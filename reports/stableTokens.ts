@@ -13,9 +13,9 @@ import { RUN_ID_PATTERN } from '../targets/runIdPrefix.js';
  * - server-generated ids (ClientId, UserPoolId), secrets, request ids (`RequestId`,
  *   `x-amzn-RequestId` and the other AWS request-id headers): the value under the key, and every
  *   other occurrence of it. Reports hold secrets as redaction labels (`<redacted:52 chars>`,
- *   oracles/redact.ts); those become tokens too, since a real secret is 51 or 52 characters at
- *   random (../shared/reference/aws-evidence.md, "ClientSecret real format": a 256-bit number in
- *   base32hex) and its format is a rule's business (output.client-secret.*), not the diff's;
+ *   oracles/redact.ts); those become tokens too, since real secrets are 51 or 52 characters at
+ *   random (docs/evidence.md §7 "ClientSecret") and their format is a rule's business
+ *   (output.client-secret.*), not the diff's;
  * - dates: CreationDate and LastModifiedDate (epoch seconds on the wire, ISO-8601 strings in the
  *   SDK's view), an HTTP `date` header, and any ISO-8601 date-time inside a string;
  * - run-scoped names: the run id prefix (targets/runIdPrefix.ts) wherever it is quoted, which covers
@@ -23,10 +23,10 @@ import { RUN_ID_PATTERN } from '../targets/runIdPrefix.js';
  *   identity provider (`cc-…-saml`) and client names built from it; and the synthetic Pinpoint
  *   application id derived from it (targets/poolFixture.ts syntheticAnalytics).
  *
- * Lists are compared as multisets: Cognito returns lists as sets in arbitrary order
- * (../shared/reference/aws-evidence.md, "list ordering"; the oracles compare them so too,
- * oracles/compareAsSets.ts), and ListUserPoolClients orders clients by their random ids. Object keys
- * are sorted. Tokens are numbered in that order, so numbering does not depend on the random values.
+ * Lists are compared as multisets: Cognito returns lists as sets in another order than sent
+ * (docs/evidence.md §7 "lists"; the oracles compare them so too, oracles/compareAsSets.ts), and
+ * ListUserPoolClients orders clients by their random ids. Object keys are sorted. Tokens are
+ * numbered in that order, so numbering does not depend on the random values.
  */
 
 /** Keys whose value is a reference: replaced under the key and wherever else it is quoted. Matched case-insensitively. */
