@@ -3,6 +3,7 @@ import { sdkViewChange } from './sdkViewChange.js';
 import { stableTokens, tokenScope, type TokenScope } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
 import type { RuleResult, RuleStatus, SdkSample } from './ruleResult.js';
+import { valueChangeLine } from './valueChangeLine.js';
 import { valueChanges } from './valueChanges.js';
 
 /** Which run a side of the diff is: enough to tell two runs apart in a header. */
@@ -131,22 +132,11 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
 
 /** Observed outcomes and SDK views get more room than reasons. */
 const VALUE_WIDTH = 200;
-const DETAIL_WIDTH = 80;
 const MAX_DETAILS = 8;
 
 /** An observed outcome's changes member by member (`status: 200 in A, 400 in B`). */
 function observedDetails(a: unknown, b: unknown): string[] {
-  const v = (x: unknown) => oneLine(x, DETAIL_WIDTH);
-  const lines = valueChanges(a, b).map((c) => {
-    const name = c.path || 'observed';
-    if (c.list) {
-      const parts = [...((c.before as unknown[]).length ? [`only in A ${v(c.before)}`] : []), ...((c.after as unknown[]).length ? [`only in B ${v(c.after)}`] : [])];
-      return `${name}: ${parts.join('; ')}`;
-    }
-    if (!('after' in c)) return `${name}: only in A (${v(c.before)})`;
-    if (!('before' in c)) return `${name}: only in B (${v(c.after)})`;
-    return `${name}: ${v(c.before)} in A, ${v(c.after)} in B`;
-  });
+  const lines = valueChanges(a, b).map((c) => valueChangeLine(c, c.path ? '' : 'observed'));
   return lines.length > MAX_DETAILS ? [...lines.slice(0, MAX_DETAILS), `… ${lines.length - MAX_DETAILS} more members differ`] : lines;
 }
 

@@ -1,10 +1,9 @@
-import { oneLine } from './oneLine.js';
 import type { SdkSample } from './ruleResult.js';
-import { valueChanges, type ValueChange } from './valueChanges.js';
+import { valueChangeLine } from './valueChangeLine.js';
+import { valueChanges } from './valueChanges.js';
 
 /** At most this many member lines per rule; the rest are counted. */
 const MAX_LINES = 8;
-const VALUE_WIDTH = 80;
 
 /**
  * What differs between two SDK views of the same request (A's and B's SDK, or the same SDK against
@@ -33,7 +32,7 @@ export function sdkViewChange(a: SdkSample, b: SdkSample): string[] {
   // Output members a parse already explains are not listed again.
   const parsedAway = new Set([...only(a.notParsed, b.notParsed), ...only(b.notParsed, a.notParsed)]);
   const members = valueChanges(a.output, b.output, '').filter((c) => !parsedAway.has(c.path));
-  lines.push(...members.slice(0, MAX_LINES).map(memberLine));
+  lines.push(...members.slice(0, MAX_LINES).map((c) => valueChangeLine(c, 'output')));
   if (members.length > MAX_LINES) lines.push(`… ${members.length - MAX_LINES} more output members differ`);
   return lines;
 }
@@ -51,16 +50,4 @@ function dropped(what: string, why: string, a: readonly string[] | undefined, b:
   if (inB.length) lines.push(`${inB.join(', ')}: ${what} B's SDK ${because('A', inB.length)}`);
   if (inA.length) lines.push(`${inA.join(', ')}: ${what} A's SDK ${because('B', inA.length)}`);
   return lines;
-}
-
-function memberLine(c: ValueChange): string {
-  const name = `output${c.path ? `.${c.path}` : ''}`;
-  const v = (x: unknown) => oneLine(x, VALUE_WIDTH);
-  if (c.list) {
-    const parts = [...((c.before as unknown[]).length ? [`only in A ${v(c.before)}`] : []), ...((c.after as unknown[]).length ? [`only in B ${v(c.after)}`] : [])];
-    return `${name}: ${parts.join('; ')}`;
-  }
-  if (!('after' in c)) return `${name}: only in A (${v(c.before)})`;
-  if (!('before' in c)) return `${name}: only in B (${v(c.after)})`;
-  return `${name}: ${v(c.before)} in A, ${v(c.after)} in B`;
 }
