@@ -8,10 +8,14 @@ export const diffHelp = `Usage: cognito-conformance diff A/report.json B/report.
 Compares two runs (A earlier, B later) rule by rule: regressions (passed or skipped → failed or
 error), fixes (→ passed), newly skipped rules, rules added or removed, and rules still failing whose
 observed outcome changed, and (for --transport sdk runs) rules whose SDK view of the same request
-changed: what the SDK sent or returned (useful across SDK and target upgrades).
+changed: what the SDK sent or returned (useful across SDK and target upgrades), naming the members
+one SDK did not send or dropped from the parsed answer. Values every run makes up are not changes:
+server-generated ids, names built from the run id, secrets, dates and request ids are compared as
+stable tokens, and lists as sets.
 
   --json   the diff as JSON (before, after, regressions, fixes, newlySkipped, otherChanges,
-           added, removed, observedChanged, sdkChanged)
+           added, removed, observedChanged, sdkChanged; each change with both whole values and
+           its details)
 
 Exit codes: 0 no regressions; 1 regressions; 2 usage error or a file that is not a report.
 `;

@@ -31,6 +31,24 @@ function offending(item: unknown): Offending | undefined {
 }
 
 /**
+ * What a failure shows, the same in two runs of the same cases (`diff`, issue 16): the item of the
+ * client this case created when it offends, since what else the pool holds depends on which other
+ * rules' clients exist at that moment; else a few offending items chosen by their members, not by
+ * the listing's order, which follows the clients' random ids.
+ */
+function shownItems(o: Observation, bad: readonly Offending[]): { items: Offending[]; more?: number } {
+  const body = o.create.body;
+  const createdId = isJsonObject(body) && isJsonObject(body.UserPoolClient) ? body.UserPoolClient.ClientId : undefined;
+  const own = createdId === undefined ? undefined : bad.find((b) => b.ClientId === createdId);
+  if (own) return { items: [own] };
+  const byMembers = (a: Offending, b: Offending) => {
+    const [x, y] = [JSON.stringify(a.members), JSON.stringify(b.members)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return { items: [...bad].sort(byMembers).slice(0, SHOWN_ITEMS), ...(bad.length > SHOWN_ITEMS ? { more: bad.length - SHOWN_ITEMS } : {}) };
+}
+
+/**
  * Every item of the ListUserPoolClients answer taken after the create (runner/observeCase.ts, for
  * consistency rules) is a client description and nothing more. A listing that failed, or that is
  * not `{UserPoolClients: [...]}`, is not judged here (the listing's own shape is not this rule's).
@@ -49,7 +67,7 @@ function judge(o: Observation): Judgement[] {
     ok: false,
     message: `ListUserPoolClients lists ${bad.length} of ${items.length} client(s) with ${what}`,
     expected: { itemMembers: CLIENT_DESCRIPTION_MEMBERS },
-    observed: { items: bad.slice(0, SHOWN_ITEMS), ...(bad.length > SHOWN_ITEMS ? { more: bad.length - SHOWN_ITEMS } : {}) },
+    observed: shownItems(o, bad),
   }];
 }
 

@@ -59,7 +59,10 @@ describe('diffReports', () => {
   });
 
   it('reports rules still failing whose observed outcome changed, ignoring key order', () => {
-    expect(diff.observedChanged).toEqual([{ id: 'i.still-failing-changed', before: { status: 200 }, after: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type' }]);
+    expect(diff.observedChanged).toEqual([{
+      id: 'i.still-failing-changed', before: { status: 200 }, after: { status: 400, errorType: 'ResourceNotFoundException' }, reason: 'wrong error type',
+      details: ['errorType: only in B (ResourceNotFoundException)', 'status: 200 in A, 400 in B'],
+    }]);
   });
 
   it('names both runs', () => {
@@ -70,7 +73,7 @@ describe('diffReports', () => {
   it('two identical runs have no changes', () => {
     const same = diffReports(before, before);
     expect([same.regressions, same.fixes, same.newlySkipped, same.otherChanges, same.added, same.removed, same.observedChanged].flat()).toEqual([]);
-    expect(diffText(same)).toContain('\nNo rule changed.\n');
+    expect(diffText(same)).toContain('\nNo change: every rule has the same status and observed outcome (ids, run-scoped names, secrets, dates and request ids aside).\n');
   });
 });
 
@@ -89,7 +92,7 @@ describe('diffText', () => {
     expect(text).toMatch(/^Newly skipped \(1\):\n {2}e\.passed-to-skipped +passed → skipped +target lacks CreateResourceServer$/m);
     expect(text).toMatch(/^Added rules, only in B \(1\):\n {2}l\.added +failed$/m);
     expect(text).toMatch(/^Removed rules, only in A \(1\):\n {2}j\.removed +passed$/m);
-    expect(text).toContain('Still failing, observed outcome changed (1):\n  i.still-failing-changed — wrong error type\n    A observed: {"status":200}\n    B observed: {"status":400,"errorType":"ResourceNotFoundException"}');
+    expect(text).toContain('Still failing, observed outcome changed (1):\n  i.still-failing-changed — wrong error type\n    errorType: only in B (ResourceNotFoundException)\n    status: 200 in A, 400 in B\n\n');
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 regressions, 1 fix, 1 newly skipped, 2 other changes, 1 added, 1 removed, 1 observed change');
   });
 
@@ -115,5 +118,69 @@ describe('diffReports: SDK upgrades', () => {
     const c = structuredClone(a);
     (c.rules[1]!.sdk!.output as { UserPoolClient: { ClientId: string } }).UserPoolClient.ClientId = 'ccc';
     expect(diffReports(a, c).sdkChanged).toEqual([]);
+  });
+});
+
+describe('diffReports: run-to-run values and model differences', () => {
+  /** One SDK run of the sample's second rule, with what a run makes up (after a real run against cognito-local). */
+  function sdkRun(prefix: string, poolId: string, clientId: string, sdkVersion: string, client: Record<string, unknown> = {}): RunReport {
+    const r = sampleReport();
+    r.target = { ...r.target, transport: 'sdk', sdkVersion };
+    r.rules[1] = {
+      ...r.rules[1]!,
+      sdk: {
+        layer: 'server', status: 200, sentAsBuilt: true,
+        output: { UserPoolClient: { UserPoolId: poolId, ClientId: clientId, ClientName: 'c', CreationDate: '2026-12-08T04:45:55.000Z', AllowedOAuthScopes: [`https://${prefix}.example/read`, 'openid'], SupportedIdentityProviders: [`${prefix}-saml`], ...client } },
+      },
+    };
+    r.rules[0] = { ...r.rules[0]!, observed: { status: 200, message: `pool ${poolId}: client ${clientId} created as ${prefix}-1` } };
+    return r;
+  }
+  const rotation = { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } };
+
+  it('two runs of the same SDK that differ only in ids, run-scoped names and dates: no change', () => {
+    const a = sdkRun('cc-20261208t044553-6991', 'local_5M7BZPo0', '1dl0f1ihn6cbw7awz619pztip', '3.1169.0', rotation);
+    const b = sdkRun('cc-20261208t044600-b8e2', 'local_2UfKNtUK', 'dhrwnu67trhflrch4mdmd837r', '3.1169.0', rotation);
+    (b.rules[1]!.sdk!.output as { UserPoolClient: { CreationDate: string; AllowedOAuthScopes: string[] } }).UserPoolClient.CreationDate = '2026-12-08T04:46:01.000Z';
+    (b.rules[1]!.sdk!.output as { UserPoolClient: { AllowedOAuthScopes: string[] } }).UserPoolClient.AllowedOAuthScopes.reverse();
+    const d = diffReports(a, b);
+    expect([d.sdkChanged, d.observedChanged].flat()).toEqual([]);
+    expect(diffText(d)).toMatch(/\nNo change: every rule has the same status, observed outcome and SDK view/);
+  });
+
+  it('an older SDK that drops a member from the parsed answer and does not send it: the diff names the member and the SDK', () => {
+    const newer = sdkRun('cc-20261208t044553-6991', 'local_5M7BZPo0', '1dl0f1ihn6cbw7awz619pztip', '3.1169.0', rotation);
+    const older = sdkRun('cc-20261208t044600-b8e2', 'local_2UfKNtUK', 'dhrwnu67trhflrch4mdmd837r', '3.600.0');
+    older.rules[1]!.sdk = { ...older.rules[1]!.sdk!, sentAsBuilt: false, notSent: ['RefreshTokenRotation'], notParsed: ['UserPoolClient.RefreshTokenRotation'] };
+    const d = diffReports(newer, older);
+    expect(d.sdkChanged.map((c) => c.id)).toEqual(['default.auth-session-validity']);
+    expect(d.sdkChanged[0]!.details).toEqual([
+      "RefreshTokenRotation: not sent by B's SDK (in the request; A's SDK sent it)",
+      "UserPoolClient.RefreshTokenRotation: dropped from the parsed answer by B's SDK (the server sent it; A's SDK kept it)",
+    ]);
+    const text = diffText(d);
+    expect(text).toContain('Note: different SDK versions (3.1169.0 vs 3.600.0).');
+    expect(text).toContain("  default.auth-session-validity\n    RefreshTokenRotation: not sent by B's SDK");
+    // The other way round (an upgrade that learns the member), A is the one that drops it.
+    expect(diffReports(older, newer).sdkChanged[0]!.details[1]).toBe("UserPoolClient.RefreshTokenRotation: dropped from the parsed answer by A's SDK (the server sent it; B's SDK kept it)");
+  });
+
+  it('still shows real changes: an output member gone, another error, the SDK refusing before sending', () => {
+    const a = sdkRun('cc-20261208t044553-6991', 'local_5M7BZPo0', '1dl0f1ihn6cbw7awz619pztip', '3.1169.0', rotation);
+    const gone = sdkRun('cc-20261208t044600-b8e2', 'local_2UfKNtUK', 'dhrwnu67trhflrch4mdmd837r', '3.1169.0');
+    expect(diffReports(a, gone).sdkChanged[0]!.details).toEqual(['output.UserPoolClient.RefreshTokenRotation: only in A ({"Feature":"ENABLED","RetryGracePeriodSeconds":10})']);
+    const refused = structuredClone(gone);
+    refused.rules[1]!.sdk = { layer: 'sdk-client', status: 0, sdkError: 'ValidationException' };
+    expect(diffReports(a, refused).sdkChanged[0]!.details.slice(0, 2)).toEqual([
+      "B's SDK refused the request before sending it (ValidationException); A's sent it (HTTP 200)",
+      'SDK error: none in A, ValidationException in B',
+    ]);
+    const rejected = structuredClone(a);
+    rejected.rules[0] = { ...rejected.rules[0]!, observed: { status: 400, errorType: 'InvalidParameterException' } };
+    expect(diffReports(a, rejected).observedChanged.map((c) => c.details)).toEqual([[
+      'errorType: only in B (InvalidParameterException)',
+      'message: only in A (pool <UserPoolId:1>: client <ClientId:1> created as <run-id:1>-1)',
+      'status: 200 in A, 400 in B',
+    ]]);
   });
 });

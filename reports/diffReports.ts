@@ -1,7 +1,10 @@
 import { oneLine } from './oneLine.js';
-import { stableTokens } from './stableTokens.js';
+import { sdkViewChange } from './sdkViewChange.js';
+import { stableTokens, tokenScope, type TokenScope } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
-import type { RuleResult, RuleStatus } from './ruleResult.js';
+import type { RuleResult, RuleStatus, SdkSample } from './ruleResult.js';
+import { valueChangeLine } from './valueChangeLine.js';
+import { valueChanges } from './valueChanges.js';
 
 /** Which run a side of the diff is: enough to tell two runs apart in a header. */
 export interface RunLabel {
@@ -27,9 +30,16 @@ export interface StatusChange {
 
 export interface ObservedChange {
   id: string;
+  /** Both values as the reports hold them. */
   before: unknown;
   after: unknown;
   reason?: string;
+  /**
+   * What differs, in words, once run-to-run values are stable tokens: for an SDK view, what one SDK
+   * dropped or refused that the other did not (reports/sdkViewChange.ts); for an observed outcome,
+   * member by member.
+   */
+  details: string[];
 }
 
 export interface ReportDiff {
@@ -68,12 +78,14 @@ function label(r: RunReport): RunLabel {
   };
 }
 
-/** JSON with object keys sorted, so that key order never counts as a change. */
-function canonical(value: unknown): string {
-  return JSON.stringify(stableTokens(value), (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }) ?? 'undefined';
+/**
+ * A value of one run as it is compared: run-to-run values (ids, run-scoped names, secrets, dates,
+ * request ids) as stable tokens found with the run's whole report, lists as multisets, keys sorted
+ * (reports/stableTokens.ts).
+ */
+function comparable(value: unknown, scope: TokenScope): { value: unknown; text: string } {
+  const tokens = stableTokens(value, scope);
+  return { value: tokens, text: JSON.stringify(tokens) ?? 'undefined' };
 }
 
 const bad = (s: RuleStatus) => s === 'failed' || s === 'error';
@@ -86,6 +98,8 @@ function withReason(change: Omit<StatusChange, 'reason'>, after: RuleResult): St
 export function diffReports(before: RunReport, after: RunReport): ReportDiff {
   const diff: ReportDiff = { before: label(before), after: label(after), regressions: [], fixes: [], newlySkipped: [], otherChanges: [], added: [], removed: [], observedChanged: [], sdkChanged: [] };
   const earlier = new Map(before.rules.map((r) => [r.id, r]));
+  const scopeA = tokenScope(before);
+  const scopeB = tokenScope(after);
   const later = new Set(after.rules.map((r) => r.id));
   for (const b of after.rules) {
     const a = earlier.get(b.id);
@@ -93,12 +107,16 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
       diff.added.push({ id: b.id, status: b.status });
       continue;
     }
-    if (a.sdk !== undefined && b.sdk !== undefined && canonical(a.sdk) !== canonical(b.sdk)) {
-      diff.sdkChanged.push({ id: b.id, before: a.sdk, after: b.sdk });
+    if (a.sdk !== undefined && b.sdk !== undefined) {
+      const [sa, sb] = [comparable(a.sdk, scopeA), comparable(b.sdk, scopeB)];
+      if (sa.text !== sb.text) diff.sdkChanged.push({ id: b.id, before: a.sdk, after: b.sdk, details: sdkViewChange(sa.value as SdkSample, sb.value as SdkSample) });
     }
     if (a.status === b.status) {
-      if (b.status === 'failed' && canonical(a.observed) !== canonical(b.observed)) {
-        diff.observedChanged.push({ id: b.id, before: a.observed, after: b.observed, ...(b.reason === undefined ? {} : { reason: b.reason }) });
+      if (b.status === 'failed') {
+        const [oa, ob] = [comparable(a.observed, scopeA), comparable(b.observed, scopeB)];
+        if (oa.text !== ob.text) {
+          diff.observedChanged.push({ id: b.id, before: a.observed, after: b.observed, ...(b.reason === undefined ? {} : { reason: b.reason }), details: observedDetails(oa.value, ob.value) });
+        }
       }
       continue;
     }
@@ -114,9 +132,20 @@ export function diffReports(before: RunReport, after: RunReport): ReportDiff {
 
 /** Observed outcomes and SDK views get more room than reasons. */
 const VALUE_WIDTH = 200;
+const MAX_DETAILS = 8;
 
-/** The A and B lines of a change to one value. */
-function beforeAfter(label: string, c: ObservedChange): string[] {
+/** An observed outcome's changes member by member (`status: 200 in A, 400 in B`). */
+function observedDetails(a: unknown, b: unknown): string[] {
+  const lines = valueChanges(a, b).map((c) => valueChangeLine(c, c.path ? '' : 'observed'));
+  return lines.length > MAX_DETAILS ? [...lines.slice(0, MAX_DETAILS), `… ${lines.length - MAX_DETAILS} more members differ`] : lines;
+}
+
+/**
+ * What changed in one value: the details in words; the two whole values (cut) only when no detail
+ * says it, since they differ mostly in ids that are not the change (`--json` has them whole).
+ */
+function changeLines(label: string, c: ObservedChange): string[] {
+  if (c.details.length) return c.details.map((d) => `    ${d}`);
   return [`    A ${label}: ${oneLine(c.before, VALUE_WIDTH)}`, `    B ${label}: ${oneLine(c.after, VALUE_WIDTH)}`];
 }
 
@@ -129,6 +158,9 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   const out = [header('A', diff.before, sources.before), header('B', diff.after, sources.after)];
   const notes: string[] = [];
   if (diff.before.target !== diff.after.target) notes.push(`different targets (${diff.before.target} vs ${diff.after.target})`);
+  if (diff.before.sdkVersion !== undefined && diff.after.sdkVersion !== undefined && diff.before.sdkVersion !== diff.after.sdkVersion) {
+    notes.push(`different SDK versions (${diff.before.sdkVersion} vs ${diff.after.sdkVersion})`);
+  }
   if (diff.before.seed !== diff.after.seed || diff.before.runs !== diff.after.runs) notes.push('different seeds or runs: the two runs sent different cases');
   if (notes.length) out.push(`Note: ${notes.join('; ')}.`);
   const width = Math.max(10, ...[...diff.regressions, ...diff.fixes, ...diff.newlySkipped, ...diff.otherChanges, ...diff.added, ...diff.removed].map((c) => c.id.length));
@@ -152,12 +184,12 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   if (diff.observedChanged.length) {
     out.push('', `Still failing, observed outcome changed (${diff.observedChanged.length}):`);
     for (const c of diff.observedChanged) {
-      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...beforeAfter('observed', c));
+      out.push(`  ${c.id}${c.reason ? ` — ${oneLine(c.reason, 160)}` : ''}`, ...changeLines('observed', c));
     }
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...beforeAfter('sdk', c));
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...changeLines('sdk', c));
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],
@@ -170,6 +202,7 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
     [diff.sdkChanged.length, 'SDK view change', 'SDK view changes'],
   ] as const;
   const total = counts.reduce((n, [c]) => n + c, 0);
-  out.push('', total === 0 ? 'No rule changed.' : counts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(', '));
+  const bothSdk = diff.before.transport === 'sdk' && diff.after.transport === 'sdk';
+  out.push('', total === 0 ? `No change: every rule has the same status${bothSdk ? ', observed outcome and SDK view' : ' and observed outcome'} (ids, run-scoped names, secrets, dates and request ids aside).` : counts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(', '));
   return out.join('\n') + '\n';
 }

@@ -69,6 +69,10 @@ export interface SdkSample {
   output?: unknown;
   /** False when the SDK sent a body other than the request as built (dropped or rewritten members). */
   sentAsBuilt?: boolean;
+  /** Request members the SDK did not serialize (its model lacks them), as dotted paths (runner/sdkSample.ts). */
+  notSent?: string[];
+  /** Members of the server's answer the SDK's output lacks (its model lacks them), as dotted paths. */
+  notParsed?: string[];
 }
 
 const BASIS: Record<Evidence, string> = {

@@ -11,7 +11,7 @@ import { oraclesForRule } from '../oracles/oraclesForRule.js';
 import type { Observation } from '../oracles/observation.js';
 import type { Verdict } from '../oracles/verdict.js';
 import { redactSecrets, secretsIn } from '../oracles/redact.js';
-import { basisOf, type RuleResult, type SdkSample } from '../reports/ruleResult.js';
+import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recordingTarget.js';
 import { leapingCheck } from './leapingCheck.js';
@@ -19,6 +19,7 @@ import { observeCase } from './observeCase.js';
 import { shownFailure } from './shownFailure.js';
 import type { RunBudget } from './runBudget.js';
 import { ruleSeed } from './ruleSeed.js';
+import { sdkSample } from './sdkSample.js';
 
 export interface RuleEnv {
   target: Target;
@@ -59,26 +60,6 @@ class RuleViolation extends Error {
   constructor(readonly verdict: Verdict, readonly observation: Observation) {
     super(verdict.message);
   }
-}
-
-/** The SDK's view of one exchange, for the report (see RuleResult.sdk). */
-function sdkSample(o: Observation): SdkSample | undefined {
-  const c = o.create;
-  if (!c.sdk) return undefined;
-  const sent = c.sdk.requestBody;
-  return {
-    layer: c.layer ?? 'server',
-    status: c.status,
-    ...(c.errorType ? { errorType: c.errorType } : {}),
-    ...(c.sdk.errorName ? { sdkError: c.sdk.errorName } : {}),
-    ...(c.sdk.output === undefined ? {} : { output: c.sdk.output }),
-    ...(sent === undefined ? {} : { sentAsBuilt: canonicalJson(JSON.parse(sent)) === canonicalJson(o.testCase.request) }),
-  };
-}
-
-function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : x);
 }
 
 /**
