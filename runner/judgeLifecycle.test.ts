@@ -134,8 +134,15 @@ describe('judgeLifecycle: recorded exchanges under the lifecycle rules', () => {
   it('does not judge an exchange it cannot read whole, and says why', () => {
     const partial = resultOf([create(), update(MERGED, { partial: ['request'] })], REPLACES);
     expect(partial).toMatchObject({ status: 'skipped', reason: 'not judged: 1 record: the request is known only in part: an omitted member may have been sent' });
-    const cut = resultOf([create(), update({}, { response: { status: 200, body: {} }, partial: ['request', 'response.body'] })], REPLACES);
-    expect(cut).toMatchObject({ status: 'skipped', reason: 'not judged: 1 record: the record does not show the response body' });
+    // An answer not shown is no evidence: not judged, and not in the history of what follows.
+    const cutUpdate = update({}, { id: 'cut', response: { status: 200, body: {} }, partial: ['request', 'response.body'] });
+    expect(resultOf([create(), cutUpdate], REPLACES)).toMatchObject({ status: 'skipped', reason: 'no recorded exchange exercises this rule' });
+    const renamed = judgeRecords([create(), cutUpdate, update({ ...GOOD, ClientName: 'other' }, { id: 'after', recordedAt: '2024-11-24T07:11:02.702Z' })], { lifecycleJudges: DOUBLES });
+    expect(renamed.judged.filter((j) => j.mode === 'lifecycle' && j.record.key === 'after').map((j) => j.related.map((r) => r.key))).toEqual([['create']]);
+    // A judge that would judge it without its body (here: any accepted Update) says why it did not.
+    const statusOnly: LifecycleJudge = { id: 'status-only', rules: [REPLACES], judge: (h) => (h.at(-1)?.operation === 'UpdateUserPoolClient' ? [verdict(REPLACES, true, 'accepted')] : []) };
+    expect(judgeRecords([create(), cutUpdate], { lifecycleJudges: [statusOnly] }).results.find((r) => r.id === REPLACES))
+      .toMatchObject({ status: 'skipped', reason: 'not judged: 1 record: the record does not show the response body' });
   });
 
   it('judges the cases of a run recording only under their own lifecycle rule, and never a fixture or another rule\'s case', () => {

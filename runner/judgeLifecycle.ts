@@ -2,7 +2,7 @@ import { contract } from '../contract/contract.js';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
 import type { Verdict } from '../oracles/verdict.js';
-import type { LoadedRecord } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
 import type { JudgedRecord, NotJudged } from './judgeRecords.js';
 import { lifecycleHistories } from './lifecycleHistories.js';
 
@@ -18,11 +18,11 @@ import { lifecycleHistories } from './lifecycleHistories.js';
  * - a fixture exchange never (it is history only);
  * - any other record (the evidence corpus, another tool's recording) on every lifecycle rule.
  *
- * An Update, Describe, List or Delete the judges cannot read is not judged, and its rules say why:
- * its response body not shown, an SDK-side answer, or a request known only in part (an omitted
- * member may have been sent, and the lifecycle rules judge what the request left out).
+ * An exchange the judges cannot read whole is not judged, and the rules they would have judged on
+ * it say why instead: its response body not shown or an SDK-side answer (such a record is not in
+ * the history either, runner/lifecycleHistories.ts), or a request known only in part (an omitted
+ * member may have been sent, and the lifecycle rules judge what a request left out).
  */
-const LIFECYCLE_OPERATIONS: ReadonlySet<string> = new Set(['DescribeUserPoolClient', 'UpdateUserPoolClient', 'ListUserPoolClients', 'DeleteUserPoolClient']);
 
 const LIFECYCLE_RULES: ReadonlySet<string> = new Set(contract.rules.filter((r) => r.kind === 'lifecycle').map((r) => r.id));
 
@@ -46,9 +46,13 @@ function emptyJudged(record: LoadedRecord, related: LoadedRecord[]): JudgedRecor
   return { record, related, mode: 'lifecycle', violations: [], uncertain: [], requestProblems: [], blamed: [], poolAssumed: false, verdicts: [], notJudged: [] };
 }
 
-function notJudgedOn(judges: readonly LifecycleJudge[], which: 'all' | string, reason: string): NotJudged[] {
-  const ids = [...new Set(judges.flatMap((j) => j.rules))].filter((id) => which === 'all' || id === which);
-  return ids.map((ruleId) => ({ ruleId, reason }));
+function judge(judges: readonly LifecycleJudge[], history: readonly RecordedExchange[], which: 'all' | string): Verdict[] {
+  return judges.flatMap((j) => j.judge(history)).filter((v) => which === 'all' || v.ruleId === which);
+}
+
+/** The rules the judges would have judged on an exchange they cannot read, each with why not. */
+function notJudgedOn(verdicts: readonly Verdict[], reason: string): NotJudged[] {
+  return [...new Set(verdicts.map((v) => v.ruleId))].map((ruleId) => ({ ruleId, reason }));
 }
 
 /** The lifecycle verdicts of every judged exchange; `judges` defaults to the registry. */
@@ -56,25 +60,21 @@ export function judgeLifecycle(records: readonly LoadedRecord[], judges: readonl
   if (judges.length === 0) return [];
   const out: JudgedRecord[] = [];
   for (const history of lifecycleHistories(records)) {
-    for (const { record, reason } of history.left) {
-      const which = judgedRules(record);
-      if (which === undefined || !LIFECYCLE_OPERATIONS.has(record.record.operation)) continue;
-      out.push({ ...emptyJudged(record, []), notJudged: notJudgedOn(judges, which, reason) });
-    }
     const exchanges = history.records.map((r) => r.record);
+    for (const { record, reason, after } of history.left) {
+      const which = judgedRules(record);
+      if (which === undefined) continue;
+      const would = notJudgedOn(judge(judges, [...exchanges.slice(0, after), record.record], which), reason);
+      if (would.length) out.push({ ...emptyJudged(record, history.records.slice(0, after)), notJudged: would });
+    }
     history.records.forEach((r, i) => {
       const which = judgedRules(r);
       if (which === undefined) return;
       const related = history.records.slice(0, i);
-      if (isPartialRequest(r)) {
-        if (LIFECYCLE_OPERATIONS.has(r.record.operation)) {
-          out.push({ ...emptyJudged(r, related), notJudged: notJudgedOn(judges, which, 'the request is known only in part: an omitted member may have been sent') });
-        }
-        return;
-      }
-      const prefix = exchanges.slice(0, i + 1);
-      const verdicts: Verdict[] = judges.flatMap((j) => j.judge(prefix)).filter((v) => which === 'all' || v.ruleId === which);
-      if (verdicts.length) out.push({ ...emptyJudged(r, related), verdicts });
+      const verdicts = judge(judges, exchanges.slice(0, i + 1), which);
+      if (!verdicts.length) return;
+      if (isPartialRequest(r)) out.push({ ...emptyJudged(r, related), notJudged: notJudgedOn(verdicts, 'the request is known only in part: an omitted member may have been sent') });
+      else out.push({ ...emptyJudged(r, related), verdicts });
     });
   }
   return out;

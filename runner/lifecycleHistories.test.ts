@@ -13,9 +13,10 @@ const run = { kind: 'run' as const, title: 'cognito-conformance run' };
 const notes = { kind: 'notes' as const, repo: 'someone/notes' };
 
 describe('lifecycleHistories', () => {
-  it('gathers a recording\'s client operations per file and pool, fixtures included, in file order', () => {
+  it('gathers a recording\'s client operations per file and pool, fixtures and the pool\'s creation included, in file order', () => {
     const records = [
-      rec('a.jsonl', { id: 'pool', operation: 'CreateUserPool', source: run, fixture: true }),
+      rec('a.jsonl', { id: 'pool', operation: 'CreateUserPool', source: run, fixture: true, request: { PoolName: 'p' }, response: { status: 200, body: { UserPool: { Id: 'us-east-1_AbCdEf123' } } } }),
+      rec('a.jsonl', { id: 'scopes', operation: 'CreateResourceServer', source: run, fixture: true }),
       rec('a.jsonl', { id: 'c1', operation: 'CreateUserPoolClient', source: run, rule: 'lifecycle.update-replaces' }),
       rec('a.jsonl', { id: 'other-pool', operation: 'DescribeUserPoolClient', source: run }, 'us-east-1_Other'),
       rec('a.jsonl', { id: 'u1', operation: 'UpdateUserPoolClient', source: run, rule: 'lifecycle.update-replaces' }),
@@ -24,7 +25,7 @@ describe('lifecycleHistories', () => {
     ];
     const histories = lifecycleHistories(records);
     expect(histories.map((h) => [h.file, h.pool, keys(h)])).toEqual([
-      ['a.jsonl', 'us-east-1_AbCdEf123', ['c1', 'u1', 'teardown']],
+      ['a.jsonl', 'us-east-1_AbCdEf123', ['pool', 'c1', 'u1', 'teardown']],
       ['a.jsonl', 'us-east-1_Other', ['other-pool']],
       ['b.jsonl', 'us-east-1_AbCdEf123', ['b-list']],
     ]);

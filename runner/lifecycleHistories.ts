@@ -15,10 +15,16 @@ import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange
  *   `region-unknown_EXAMPLE` is a placeholder many unrelated sources share, not one pool, so
  *   records are never joined by their pool id alone.
  *
+ * The creation and deletion of the pool itself are in its history too (CreateUserPool, put in
+ * the history of the pool its answer names): a history that begins with the pool's creation is
+ * complete, so a judge may read a ClientId it never saw created as one that does not exist; any
+ * other history (an evidence sequence, a run against an existing pool) begins mid-life, and a
+ * client it has not seen created is unknown, not absent.
+ *
  * Left out of every history, because they are not something the target answered in full: an
  * exchange the SDK answered without sending it (`layer: sdk-client`), and a record whose response
  * body is shown only in part (`partial: ["response.body"]`: an acceptance whose answer the source
- * did not show). Operations on other resources (the pool, resource servers) are not in them.
+ * did not show). Operations on other resources (resource servers, identity providers) are not in them.
  */
 export interface LifecycleHistory {
   /** The file the records come from. */
@@ -28,8 +34,8 @@ export interface LifecycleHistory {
   /** The evidence sequence's name, or undefined for a recording's whole pool. */
   sequence?: string;
   records: LoadedRecord[];
-  /** Records of the group left out, with why (what the judges cannot read). */
-  left: Array<{ record: LoadedRecord; reason: string }>;
+  /** Records of the group left out, with why (what the judges cannot read) and how many kept records precede each. */
+  left: Array<{ record: LoadedRecord; reason: string; after: number }>;
 }
 
 /** The client operations the lifecycle rules are about. */
@@ -37,10 +43,14 @@ export const CLIENT_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateUserPoolClient', 'DescribeUserPoolClient', 'UpdateUserPoolClient', 'ListUserPoolClients', 'DeleteUserPoolClient',
 ]);
 
+/** The pool's own creation and deletion: where its history begins and ends. */
+const POOL_OPERATIONS: ReadonlySet<string> = new Set(['CreateUserPool', 'DeleteUserPool']);
+
 function poolOf(record: RecordedExchange): string {
   const named = record.request.UserPoolId;
   if (typeof named === 'string') return named;
-  const answered = (record.response.body as { UserPoolClient?: { UserPoolId?: unknown } } | null)?.UserPoolClient?.UserPoolId;
+  const body = record.response.body as { UserPoolClient?: { UserPoolId?: unknown }; UserPool?: { Id?: unknown } } | null;
+  const answered = body?.UserPoolClient?.UserPoolId ?? body?.UserPool?.Id;
   return typeof answered === 'string' ? answered : '';
 }
 
@@ -65,8 +75,8 @@ export function lifecycleHistories(records: readonly LoadedRecord[]): LifecycleH
   const groups = new Map<string, LifecycleHistory>();
   for (const r of records) {
     const record = r.record;
-    if (!CLIENT_OPERATIONS.has(record.operation)) continue;
     const pool = poolOf(record);
+    if (!CLIENT_OPERATIONS.has(record.operation) && !(POOL_OPERATIONS.has(record.operation) && pool !== '')) continue;
     const sequence = record.sequence;
     const key = isTranscribed(record)
       ? JSON.stringify([r.file, sequence === undefined ? ['record', r.key] : ['sequence', sequence], pool])
@@ -77,7 +87,7 @@ export function lifecycleHistories(records: readonly LoadedRecord[]): LifecycleH
       groups.set(key, group);
     }
     const reason = unreadable(record);
-    if (reason) group.left.push({ record: r, reason });
+    if (reason) group.left.push({ record: r, reason, after: group.records.length });
     else group.records.push(r);
   }
   return [...groups.values()];
