@@ -24,6 +24,8 @@ oracle, over JSON Lines recordings (.jsonl files, or directories of them; the fo
 targets/recordedExchange.schema.json). A recording of \`run --record DIR\` is judged case by case
 as the run judged it, so its per-rule statuses are the run's; any other record (the evidence
 corpus in contract/evidence/, an exchange captured elsewhere) is judged on every rule that applies to it.
+Updates, Describes, listings and Deletes are also judged under the lifecycle rules, each given the
+exchanges before it on its pool (a run recording's pool; an evidence record's \`sequence\`).
 Writes report.json, junit.xml, scorecard.html and summary.md, as \`run\` does. Rules the recorded
 run did not finish (a spent budget, Ctrl-C) are reported as it reported them: \`run --record\` writes
 them beside the recording (<name>.jsonl.outcome.json).

@@ -20,6 +20,9 @@ import { poolOfRecord } from './recordPool.js';
 import { probeById } from '../contract/probeRules.js';
 import { PROBE_PATH_PREFIX } from '../generators/fixedCases.js';
 import { recordView, type RecordView } from './recordView.js';
+import { judgeLifecycle } from './judgeLifecycle.js';
+import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
+import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
 
 /**
  * `judge`: the request judge (contract/requestViolations.ts) and every oracle, over recorded
@@ -35,12 +38,17 @@ import { recordView, type RecordView } from './recordView.js';
  *   with an earlier create of the same client on `consistency.describe-matches-create`; every
  *   answer on the protocol rules.
  *
+ * Besides, every exchange on a client is judged under the lifecycle rules given the exchanges before
+ * it on its pool (runner/judgeLifecycle.ts, with the judges of oracles/lifecycleJudges.ts): the
+ * cases of a run's lifecycle rules as the run judged them, any other record on every lifecycle rule.
+ *
  * What a record cannot show is not judged, and the rule says why instead of failing: a rule about
  * headers on a record without them; a default about a member the API did not have yet when the
  * record was made (contract/responseMembers.ts, responseMemberIntroduced); a format of a value the
  * record masked (runner/recordView.ts); a default when the request is known only in part.
  */
-export type JudgeMode = 'case' | 'evidence';
+/** `lifecycle`: an exchange judged under the lifecycle rules given its pool's history (runner/judgeLifecycle.ts). */
+export type JudgeMode = 'case' | 'evidence' | 'lifecycle';
 
 export interface NotJudged {
   ruleId: string;
@@ -50,7 +58,7 @@ export interface NotJudged {
 export interface JudgedRecord {
   /** The record judged: the create of a case, or the evidence record itself. */
   record: LoadedRecord;
-  /** Records judged with it (the Describe and listings of a case, the create a Describe is paired with). */
+  /** Records judged with it (the Describe and listings of a case, the create a Describe is paired with, the history before a lifecycle exchange). */
   related: LoadedRecord[];
   mode: JudgeMode;
   /** Rule ids the request breaks by the request judge (creates and updates); ids outside the contract are in requestProblems. */
@@ -472,7 +480,8 @@ function judgeCase(c: RecordedCase, earlierClientIds: ReadonlySet<string>): Judg
 }
 
 function judgeCases(records: readonly LoadedRecord[]): JudgedRecord[] {
-  const cases = recordedCases(records);
+  // Cases of lifecycle rules are sequences on a pool, judged by runner/judgeLifecycle.ts.
+  const cases = recordedCases(records.filter((r) => ruleIndex.get(r.record.rule ?? '')?.kind !== 'lifecycle'));
   // ClientIds of creates answered earlier in the same recording (output.client-id.unique).
   const position = new Map(records.map((r, i) => [r, i]));
   const creates = records.filter((r) => r.record.operation === CREATE && !r.record.fixture && r.record.rule !== undefined);
@@ -495,6 +504,15 @@ function judgeCases(records: readonly LoadedRecord[]): JudgedRecord[] {
   return out;
 }
 
+/** Shown in a lifecycle counterexample: the exchanges before the failing one, the latest last. */
+const HISTORY_SHOWN = 20;
+
+/** The history before a lifecycle exchange, one line per exchange (`key: Operation → status`), its latest part. */
+function historyLines(related: readonly LoadedRecord[]): string[] {
+  const lines = related.slice(-HISTORY_SHOWN).map((r) => `${r.key}: ${r.record.operation} → ${r.record.response.status}`);
+  return related.length > HISTORY_SHOWN ? [`(${related.length - HISTORY_SHOWN} earlier exchanges)`, ...lines] : lines;
+}
+
 function resultOf(rule: Rule, judged: readonly JudgedRecord[], replay: (file: string) => string): RuleResult {
   const base = {
     id: rule.id, kind: rule.kind, members: rule.members, evidence: rule.evidence, basis: basisOf(rule.evidence),
@@ -512,7 +530,10 @@ function resultOf(rule: Rule, judged: readonly JudgedRecord[], replay: (file: st
       cases: withVerdicts.length,
       oracle: v.oracle,
       reason: redactSecrets(`${rec.key}: ${v.message}`, secrets),
-      counterexample: redactSecrets({ record: rec.key, at: `${rec.file}:${rec.line}`, source: sourceOf(rec), recordedAt: rec.record.recordedAt, operation: rec.record.operation, request: rec.record.request }, secrets),
+      counterexample: redactSecrets({
+        record: rec.key, at: `${rec.file}:${rec.line}`, source: sourceOf(rec), recordedAt: rec.record.recordedAt, operation: rec.record.operation, request: rec.record.request,
+        ...(failing.mode === 'lifecycle' ? { history: historyLines(failing.related) } : {}),
+      }, secrets),
       ...(v.expected === undefined ? {} : { expected: redactExpectation(v.expected, secrets) }),
       observed: redactSecrets(v.observed ?? { status: rec.record.response.status, body: rec.record.response.body }, secrets),
       replay: replay(rec.file),
@@ -532,13 +553,15 @@ export interface JudgeOptions {
   rules?: readonly Rule[];
   /** The command that judges one file again, for the report's replay field. */
   replay?: (file: string) => string;
+  /** The lifecycle judges (default: the registry, oracles/lifecycleJudges.ts). */
+  lifecycleJudges?: readonly LifecycleJudge[];
 }
 
 /** Judges every record; the result of each rule aggregates its verdicts over all records. */
 export function judgeRecords(records: readonly LoadedRecord[], options: JudgeOptions = {}): JudgeOutcome {
   const fixtures = records.filter((r) => r.record.fixture === true).length;
   const evidence = records.filter((r) => r.record.fixture !== true && r.record.rule === undefined);
-  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records)];
+  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records), ...judgeLifecycle(records, options.lifecycleJudges ?? lifecycleJudges)];
   const rules = options.rules ?? contract.rules;
   const replay = options.replay ?? ((file: string) => `npm run conformance -- judge ${file}`);
   return { records: records.length, fixtures, judged, results: rules.map((r) => resultOf(r, judged, replay)) };

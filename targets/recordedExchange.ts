@@ -75,6 +75,11 @@ export interface RecordedExchange {
   fixture?: boolean;
   rule?: string;
   case?: string;
+  /**
+   * Evidence records: the records of one real sequence on one pool share it, in the order they
+   * happened (judge reads them as one history under the lifecycle rules, runner/lifecycleHistories.ts).
+   */
+  sequence?: string;
 }
 
 /** A record as read from disk: where it is, and the name reports give it. */
