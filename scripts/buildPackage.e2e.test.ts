@@ -106,4 +106,27 @@ describe('the packed package', () => {
     expect(existsSync(types)).toBe(true);
     expect(readFileSync(types, 'utf8')).toContain('export { contract, ruleById');
   });
+
+  it('type-checks a TypeScript app against the shipped declarations (strict, nodenext), and refuses a name the entry lacks', () => {
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const config = (file: string) => JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: [file],
+    });
+    writeFileSync(join(app, 'uses.ts'), [
+      "import { contract, ruleById, type Rule, type RunReport } from 'cognito-conformance';",
+      'const first: Rule | undefined = contract.rules[0];',
+      "export const id: string = ruleById(first?.id ?? '')?.id ?? '';",
+      "export type Exit = RunReport['tool']['name'];",
+    ].join('\n'));
+    writeFileSync(join(app, 'tsconfig.json'), config('uses.ts'));
+    const good = run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    expect(good.stdout + good.stderr).toBe('');
+    expect(good.status).toBe(0);
+    writeFileSync(join(app, 'misuses.ts'), "import { notExported } from 'cognito-conformance';\nexport const x: number = notExported;\n");
+    writeFileSync(join(app, 'tsconfig.misuse.json'), config('misuses.ts'));
+    const bad = run(process.execPath, [tsc, '-p', 'tsconfig.misuse.json'], app);
+    expect(bad.stdout).toContain("has no exported member 'notExported'");
+    expect(bad.status).not.toBe(0);
+  });
 });
