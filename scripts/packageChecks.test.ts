@@ -13,7 +13,7 @@ describe('unwantedPackedFiles', () => {
     const planted = [
       'index.ts', 'cli/main.ts', 'cli/runCommand.fake.e2e.test.ts', 'runner/output.suite.ts', 'bench/all.ts', '.ci/run',
       'testing/fakeCognito.ts', 'reports/latest/report.json', 'dist/testing/fakeCognito.js', 'dist/reports/latest/report.json',
-      'dist/runner/checkRule.test.js', 'dist/runner/vitest.config.js', 'docs/package.md',
+      'dist/runner/checkRule.test.js', 'dist/runner/vitest.config.js', 'dist/suites/defaults.js', 'docs/package.md',
     ];
     expect(unwantedPackedFiles(planted)).toEqual(planted);
   });

@@ -15,7 +15,7 @@ const SHIPPED = /^(dist\/.+|cli\/bin\.js|package\.json|README\.md|LICEN[CS]E(\.\
 /**
  * Packed paths that should not ship: anything outside the allowed set, TypeScript sources (only
  * declarations ship), tests, suites, fixtures and vitest configs, and in dist/ only the folders
- * the library and the CLI are built from (no fakes, benches, examples, scripts, and of reports/
+ * the library and the CLI are built from (no fakes, suites, benches, examples, scripts, and of reports/
  * only the baselines: run output never ships).
  */
 export function unwantedPackedFiles(paths: readonly string[]): string[] {
@@ -23,7 +23,7 @@ export function unwantedPackedFiles(paths: readonly string[]): string[] {
     !SHIPPED.test(p) ||
     (p.endsWith('.ts') && !p.endsWith('.d.ts')) ||
     /\.(test|e2e|suite|fixture|browser)\.|(^|\/)vitest\.config\./.test(p) ||
-    /^dist\/(testing|bench|examples|scripts|\.ci|docs)\//.test(p) ||
+    /^dist\/(testing|suites|bench|examples|scripts|\.ci|docs)\//.test(p) ||
     /^dist\/reports\/(?!baselines\/)[^/]+\//.test(p),
   );
 }
