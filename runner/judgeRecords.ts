@@ -20,6 +20,7 @@ import { poolOfRecord } from './recordPool.js';
 import { probeById } from '../contract/probeRules.js';
 import { PROBE_PATH_PREFIX } from '../generators/fixedCases.js';
 import { recordView, type RecordView } from './recordView.js';
+import { cliInvocation } from '../reports/cliInvocation.js';
 
 /**
  * `judge`: the request judge (contract/requestViolations.ts) and every oracle, over recorded
@@ -540,6 +541,6 @@ export function judgeRecords(records: readonly LoadedRecord[], options: JudgeOpt
   const evidence = records.filter((r) => r.record.fixture !== true && r.record.rule === undefined);
   const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records)];
   const rules = options.rules ?? contract.rules;
-  const replay = options.replay ?? ((file: string) => `npm run conformance -- judge ${file}`);
+  const replay = options.replay ?? ((file: string) => `${cliInvocation()} judge ${file}`);
   return { records: records.length, fixtures, judged, results: rules.map((r) => resultOf(r, judged, replay)) };
 }

@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unmetNeeds, unwantedPackedFiles } from './packageChecks.js';
 
@@ -96,10 +96,16 @@ describe('the packed package', () => {
   });
 
   it('is imported by plain node as `cognito-conformance`, with declarations for the compiled entry', () => {
-    const script = "import('cognito-conformance').then((m) => console.log(JSON.stringify({ rules: m.contract.rules.length, exports: Object.keys(m) })))";
-    const out = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', script], app), 'import')) as { rules: number; exports: string[] };
+    // Also, from inside: the commands the installed tool prints (replay, judge) start it as an app can.
+    const script = [
+      "const m = await import('cognito-conformance');",
+      `const { cliInvocation } = await import(${JSON.stringify(pathToFileURL(join(installed, 'dist', 'reports', 'cliInvocation.js')).href)});`,
+      'console.log(JSON.stringify({ rules: m.contract.rules.length, exports: Object.keys(m), invocation: cliInvocation() }));',
+    ].join('\n');
+    const out = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', script], app), 'import')) as { rules: number; exports: string[]; invocation: string };
     expect(out.rules).toBeGreaterThan(100);
     expect(out.exports).toEqual(expect.arrayContaining(['contract', 'prepareRun', 'checkRule', 'buildRunReport']));
+    expect(out.invocation).toBe('npx cognito-conformance');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { private?: boolean; exports: { '.': { types: string } } };
     expect(manifest.private).toBeUndefined();
     const types = join(installed, manifest.exports['.'].types);
