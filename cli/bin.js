@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The package's bin. It runs the TypeScript CLI from a compiled copy kept up to date in
-// node_modules/.cache (compiledCli.js says why and how), else through tsx's loader, so that no
-// build step is ever needed.
+// The package's bin. In the installed package it runs the compiled build (dist/, made by
+// `npm run build` before every pack: scripts/buildPackage.ts), with plain node. In the repo, where
+// the TypeScript sources sit beside this file, it runs them: from a compiled copy kept up to date
+// in node_modules/.cache (compiledCli.js says why and how), else through tsx's loader, so that no
+// build step is ever needed there and a stale dist/ is never run.
+import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { compiledCli } from './compiledCli.js';
 
 // The old generation grows by 10% at each collection rather than by V8's own factor (up to 2x):
 // a run's heap then stays near what it keeps, the same at --runs 25 as at --runs 400 (about
@@ -11,12 +13,18 @@ import { compiledCli } from './compiledCli.js';
 // collection, so setting it now takes effect.
 setFlagsFromString('--heap-growing-percent=10');
 
-let cli = await compiledCli();
-if (cli === undefined) {
+/** The CLI from its TypeScript sources (the repo): compiled copy, else tsx (a devDependency). */
+async function sourceCli() {
+  const { compiledCli } = await import('./compiledCli.js');
+  const compiled = await compiledCli();
+  if (compiled !== undefined) return compiled;
   const { register } = await import('tsx/esm/api');
   register();
-  cli = await import('./main.ts');
+  return import('./main.ts');
 }
+
+// The published files hold this bin and dist/ only (package.json "files"), never main.ts.
+const cli = existsSync(new URL('./main.ts', import.meta.url)) ? await sourceCli() : await import('../dist/cli/main.js');
 const { main, quietOnClosedPipe } = cli;
 quietOnClosedPipe();
 try {

@@ -2,6 +2,8 @@ import type { TestProject } from 'vitest/node';
 import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
 import { HarnessError } from '../targets/harnessError.js';
 import { prepareRun, type PreparedRun } from './prepareRun.js';
+import type { RunContext } from './runContext.js';
+import type { RunInfo } from '../reports/buildRunReport.js';
 import { resolveRun } from './resolveRun.js';
 import { envName, runSettingsFromEnv } from './runSettings.js';
 
@@ -18,6 +20,17 @@ import { envName, runSettingsFromEnv } from './runSettings.js';
  * into, so they are refused rather than silently ignored. The quotas apply per process (the setup
  * for the fixture, the one worker for the cases, which never send at the same time: maxWorkers 1).
  */
+// What this setup provides, typed for `inject` in the suite files (runner/defineRuleTests.ts). It is
+// declared here, on the plain-vitest path, and not beside RunContext: the published build ships
+// the library and the CLI, which never need vitest, so their declarations must not augment it.
+declare module 'vitest' {
+  interface ProvidedContext {
+    conformance: RunContext;
+    /** Run facts for the report (runner/globalSetup.ts provides it; the CLI passes them directly). */
+    conformanceReport: RunInfo;
+  }
+}
+
 let prepared: PreparedRun | undefined;
 
 export async function setup(project: TestProject): Promise<void> {

@@ -23,6 +23,7 @@ import { recordView, type RecordView } from './recordView.js';
 import { judgeLifecycle } from './judgeLifecycle.js';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
+import { cliInvocation } from '../reports/cliInvocation.js';
 
 /**
  * `judge`: the request judge (contract/requestViolations.ts) and every oracle, over recorded
@@ -563,6 +564,6 @@ export function judgeRecords(records: readonly LoadedRecord[], options: JudgeOpt
   const evidence = records.filter((r) => r.record.fixture !== true && r.record.rule === undefined);
   const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records), ...judgeLifecycle(records, options.lifecycleJudges ?? lifecycleJudges)];
   const rules = options.rules ?? contract.rules;
-  const replay = options.replay ?? ((file: string) => `npm run conformance -- judge ${file}`);
+  const replay = options.replay ?? ((file: string) => `${cliInvocation()} judge ${file}`);
   return { records: records.length, fixtures, judged, results: rules.map((r) => resultOf(r, judged, replay)) };
 }

@@ -1,7 +1,6 @@
 import type { PoolContext } from '../contract/poolContext.js';
 import type { FixtureCapabilities } from '../targets/fixtureCapabilities.js';
 import type { TargetSettings } from '../targets/targetSettings.js';
-import type { RunInfo } from '../reports/buildRunReport.js';
 
 /**
  * What a prepared run hands to whatever runs its rules: the in-process runner (runRules) or the
@@ -34,12 +33,4 @@ export interface RunContext {
    * or why the run has none; absent: a run prepared without it (its region rules are skipped).
    */
   otherRegion?: { settings: TargetSettings } | { skipped: string };
-}
-
-declare module 'vitest' {
-  interface ProvidedContext {
-    conformance: RunContext;
-    /** Run facts for the report (runner/globalSetup.ts provides it; the CLI passes them directly). */
-    conformanceReport: RunInfo;
-  }
 }

@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
  * contract/sources.ts entries or docs/evidence.md sections instead.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** Not the project's text: dependencies, git, and run output (`reports/latest` and the like are not tracked). */
-const SKIP = new Set(['node_modules', '.git', 'latest', '.cognito']);
+/**
+ * Not the project's text: dependencies, git, run output (`reports/latest` and the like are not
+ * tracked) and the package build (`dist/`, compiled from the sources, rebuilt by the packed-package test).
+ */
+const SKIP = new Set(['node_modules', '.git', 'latest', '.cognito', 'dist']);
 const OUTSIDE = /shared\/reference|aws-evidence|shared\/DESIGN\.md/;
 /** This test names the patterns it looks for. */
 const ALLOWED: ReadonlySet<string> = new Set(['testing/inRepoCitations.test.ts']);

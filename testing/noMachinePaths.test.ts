@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
  * `../shared` beside the clone) or through the OS (`os.tmpdir()`), never at `/work/…` or a home.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** Not the project's text: dependencies, git, and run output (`reports/latest` and the like are not tracked). */
-const SKIP = new Set(['node_modules', '.git', 'latest', '.cognito']);
+/**
+ * Not the project's text: dependencies, git, run output (`reports/latest` and the like are not
+ * tracked) and the package build (`dist/`, compiled from the sources, rebuilt by the packed-package test).
+ */
+const SKIP = new Set(['node_modules', '.git', 'latest', '.cognito', 'dist']);
 /** An absolute path into a machine's own directories (the leading boundary keeps URLs' paths out). */
 const MACHINE_PATH = /(?:^|[\s'"`(=:,[])(?:\/(?:work|home|root|Users|tmp|mnt|opt|srv|var\/folders)\/|[A-Z]:\\\\Users\\\\)/;
 /** This test names the patterns it looks for. */
