@@ -7,7 +7,7 @@ import { targetName } from './targetName.js';
 import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
 import { quotaRatesFor, type GivenRates } from './runQuotas.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
-import { DEFAULT_TRANSPORT, type TransportName } from './transports.js';
+import { DEFAULT_TRANSPORT, type SdkFrom, type TransportName } from './transports.js';
 
 /** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
@@ -46,6 +46,8 @@ export interface OpenTargetOptions {
   credentials?: CredentialProvider;
   /** `--pool-rps`, `--account-rps`; the quotas follow from these and the kind of target (runQuotas.ts). */
   rates?: GivenRates;
+  /** `--sdk-from DIR`: where the SDK transport loads the SDK from (targets/sdkSource.ts). */
+  sdkFrom?: SdkFrom;
   /** Timeouts and retry policy, for tests. */
   tuning?: Omit<TargetTuning, 'credentials' | 'env' | 'quota' | 'traffic'>;
 }
@@ -88,6 +90,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     credentials: config.credentials,
     ...(config.profile === undefined ? {} : { profile: config.profile }),
     concurrency: options.concurrency ?? config.limits.concurrency,
+    ...(options.sdkFrom === undefined ? {} : { sdkFrom: options.sdkFrom }),
     ...(quotas === undefined ? {} : { quotas }),
   };
   // One limiter for every request of this Target: the run's pool fixture, its cases and its
