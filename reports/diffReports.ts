@@ -1,3 +1,4 @@
+import { memberChanges } from './memberChanges.js';
 import { oneLine } from './oneLine.js';
 import { stableTokens } from './stableTokens.js';
 import type { RunReport } from './runReport.js';
@@ -120,6 +121,16 @@ function beforeAfter(label: string, c: ObservedChange): string[] {
   return [`    A ${label}: ${oneLine(c.before, VALUE_WIDTH)}`, `    B ${label}: ${oneLine(c.after, VALUE_WIDTH)}`];
 }
 
+/** Which members of an SDK view changed, named before the two values (which may be cut short). */
+function memberLines(c: ObservedChange): string[] {
+  const m = memberChanges(c.before, c.after);
+  return [
+    ...(m.onlyInA.length ? [`    only in A: ${m.onlyInA.join(', ')}`] : []),
+    ...(m.onlyInB.length ? [`    only in B: ${m.onlyInB.join(', ')}`] : []),
+    ...(m.changed.length ? [`    changed: ${m.changed.join(', ')}`] : []),
+  ];
+}
+
 function header(name: string, l: RunLabel, source?: string): string {
   return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
 }
@@ -157,7 +168,7 @@ export function diffText(diff: ReportDiff, sources: { before?: string; after?: s
   }
   if (diff.sdkChanged.length) {
     out.push('', `SDK view changed (${diff.sdkChanged.length}; same request, what the SDK sent or returned differs):`);
-    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...beforeAfter('sdk', c));
+    for (const c of diff.sdkChanged) out.push(`  ${c.id}`, ...memberLines(c), ...beforeAfter('sdk', c));
   }
   const counts = [
     [diff.regressions.length, 'regression', 'regressions'],

@@ -104,7 +104,10 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
   const client = new sdk.Client({
     endpoint: options.endpoint,
     region: options.region,
-    credentials: async () => remember(await provider()),
+    // A fresh object each time: releases since about 3.7xx record the credentials' source on the
+    // object they are given (`$source`), which fails on a frozen one ("Cannot add property $source,
+    // object is not extensible", seen with 3.787.0 and 3.794.0).
+    credentials: async () => ({ ...remember(await provider()) }),
     maxAttempts: 1,
     // Pinned, not read from AWS_RETRY_MODE or the config file: "adaptive" would add the SDK's own
     // client-side rate limiting after throttling answers, on top of ours.
