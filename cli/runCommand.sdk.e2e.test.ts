@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffReports, diffText } from '../reports/diffReports.js';
 import { SDK_FLOOR } from '../targets/sdkFloor.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
-import { report, runCli, workDir } from './runCli.fixture.js';
+import { report, runCli, workDir, type Ran } from './runCli.fixture.js';
 
 /**
  * `run --transport sdk` through SDK copies other than the tool's own, each an npm alias in
- * devDependencies, in the CLI's own process over a real socket against the fake Cognito: the floor,
- * a release below it, and the pair of releases either side of RefreshTokenRotation
- * (docs/sdk-upgrades.md). One small run per SDK.
+ * devDependencies, in the CLI's own process over a real socket against the fake Cognito: the floor
+ * (3.521.0), a release below it, and 3.794.0, the first release whose model has
+ * RefreshTokenRotation (3.787.0 is the last without; docs/sdk-upgrades.md), diffed against the
+ * floor. One small run per SDK.
  */
 const work = workDir();
 afterAll(() => work.remove());
@@ -28,24 +29,47 @@ const RULES = 'default.refresh-token-rotation,user-pool.exists';
 
 describe('run --transport sdk with the SDK of --sdk-from', () => {
   let fake: FakeCognito;
+  const sdkRun = (name: string, sdkFrom: string, endpoint = fake.endpoint) =>
+    runCli(['--endpoint', endpoint, '--region', 'us-east-1', '--transport', 'sdk', '--sdk-from', sdkFrom, '--rules', RULES, '--runs', '1', '--out', join(work.dir, name)]);
+  let floor: Ran;
+  let newer: Ran;
   beforeAll(async () => {
     fake = await startFakeCognito({ faults: new Set(['rotation-default-disabled'] as const) });
-  });
+    // Both runs at once: one small run per SDK, each the side of the pair below.
+    [floor, newer] = await Promise.all([sdkRun('floor', alias('aws-sdk-cognito-floor')), sdkRun('sdk-3.794.0', alias('aws-sdk-cognito-3.794.0'))]);
+  }, 60_000);
   afterAll(async () => {
     await fake.close();
   });
 
-  const sdkRun = (name: string, sdkFrom: string, endpoint = fake.endpoint) =>
-    runCli(['--endpoint', endpoint, '--region', 'us-east-1', '--transport', 'sdk', '--sdk-from', sdkFrom, '--rules', RULES, '--runs', '1', '--out', join(work.dir, name)]);
-
-  it(`runs through the floor (${SDK_FLOOR}), and the report and the summary name it and where it came from`, async () => {
-    const ran = await sdkRun('floor', alias('aws-sdk-cognito-floor'));
-    expect(ran.code, ran.stderr.slice(-2000) + ran.stdout.slice(-2000)).toBe(0);
+  it(`runs through the floor (${SDK_FLOOR}), and the report and the summary name it and where it came from`, () => {
+    expect(floor.code, floor.stderr.slice(-2000) + floor.stdout.slice(-2000)).toBe(0);
     const r = report(join(work.dir, 'floor'));
     expect(r.target).toMatchObject({ transport: 'sdk', sdkVersion: SDK_FLOOR, sdkOrigin: 'node_modules/aws-sdk-cognito-floor (--sdk-from)' });
     expect(r.rules.map((x) => `${x.id} ${x.status}`).sort()).toEqual(['default.refresh-token-rotation passed', 'user-pool.exists passed']);
     expect(r.rules.find((x) => x.id === 'user-pool.exists')?.sdk).toMatchObject({ layer: 'server', status: 400, sdkError: 'ResourceNotFoundException' });
-    expect(ran.stdout).toContain(`sdk @aws-sdk/client-cognito-identity-provider ${SDK_FLOOR} from node_modules/aws-sdk-cognito-floor (--sdk-from)`);
+    expect(floor.stdout).toContain(`sdk @aws-sdk/client-cognito-identity-provider ${SDK_FLOOR} from node_modules/aws-sdk-cognito-floor (--sdk-from)`);
+  });
+
+  it('the pair: the floor lacks RefreshTokenRotation (added in 3.794.0), and the diff names it as what the older SDK drops from the answer', () => {
+    expect(newer.code, newer.stderr.slice(-2000)).toBe(0);
+    const before = report(join(work.dir, 'floor'));
+    const after = report(join(work.dir, 'sdk-3.794.0'));
+    expect(after.target.sdkVersion).toBe('3.794.0');
+    const diff = diffReports(before, after);
+    // Same statuses: the model difference shows in the SDK view only.
+    expect([...diff.regressions, ...diff.fixes, ...diff.otherChanges]).toEqual([]);
+    const change = diff.sdkChanged.find((c) => c.id === 'default.refresh-token-rotation');
+    const client = (v: unknown) => (v as { output?: { UserPoolClient?: Record<string, unknown> } }).output?.UserPoolClient ?? {};
+    expect(change, diffText(diff)).toBeDefined();
+    expect(client(change?.after).RefreshTokenRotation).toEqual({ Feature: 'DISABLED', RetryGracePeriodSeconds: 0 });
+    // Only that member: everything else the newer SDK returned, the older returned too.
+    expect(Object.keys(client(change?.after)).filter((k) => !(k in client(change?.before)))).toEqual(['RefreshTokenRotation']);
+    const text = diffText(diff);
+    expect(text).toContain(`@aws-sdk/client-cognito-identity-provider ${SDK_FLOOR}`);
+    expect(text).toContain('@aws-sdk/client-cognito-identity-provider 3.794.0');
+    expect(text).toContain('  default.refresh-token-rotation\n    only in B: output.UserPoolClient.RefreshTokenRotation\n');
+    expect(text).not.toContain('only in A');
   });
 
   it('refuses a release below the floor in one line naming the minimum, exit 2, before any request', async () => {
@@ -58,29 +82,5 @@ describe('run --transport sdk with the SDK of --sdk-from', () => {
     expect(ran.code).toBe(2);
     const lines = ran.stderr.trim().split('\n').filter((l) => !l.startsWith('['));
     expect(lines).toEqual([`cognito-conformance: E_CONFIG: @aws-sdk/client-cognito-identity-provider 3.515.0 from ${old} (--sdk-from) is older than ${SDK_FLOOR}, the oldest release the SDK transport supports: install ${SDK_FLOOR} or newer (or name another with --sdk-from DIR)`]);
-  });
-
-  it('the pair 3.787.0 / 3.794.0: the diff names RefreshTokenRotation as what the older SDK drops from the answer', async () => {
-    const [a, b] = await Promise.all([sdkRun('sdk-3.787.0', alias('aws-sdk-cognito-3.787.0')), sdkRun('sdk-3.794.0', alias('aws-sdk-cognito-3.794.0'))]);
-    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
-    const before = report(join(work.dir, 'sdk-3.787.0'));
-    const after = report(join(work.dir, 'sdk-3.794.0'));
-    expect([before.target.sdkVersion, after.target.sdkVersion]).toEqual(['3.787.0', '3.794.0']);
-    const diff = diffReports(before, after);
-    // Same statuses: the model difference shows in the SDK view only.
-    expect([...diff.regressions, ...diff.fixes, ...diff.otherChanges]).toEqual([]);
-    const change = diff.sdkChanged.find((c) => c.id === 'default.refresh-token-rotation');
-    const client = (v: unknown) => (v as { output?: { UserPoolClient?: Record<string, unknown> } }).output?.UserPoolClient ?? {};
-    expect(change, diffText(diff)).toBeDefined();
-    expect(client(change?.after).RefreshTokenRotation).toEqual({ Feature: 'DISABLED', RetryGracePeriodSeconds: 0 });
-    expect(client(change?.before)).not.toHaveProperty('RefreshTokenRotation');
-    // Only that member: everything else the older SDK returned, the newer returned too.
-    const dropped = Object.keys(client(change?.after)).filter((k) => !(k in client(change?.before)));
-    expect(dropped).toEqual(['RefreshTokenRotation']);
-    const text = diffText(diff, { before: 'sdk-3.787.0', after: 'sdk-3.794.0' });
-    expect(text).toContain('@aws-sdk/client-cognito-identity-provider 3.787.0');
-    expect(text).toContain('@aws-sdk/client-cognito-identity-provider 3.794.0');
-    expect(text).toContain('  default.refresh-token-rotation\n    only in B: output.UserPoolClient.RefreshTokenRotation\n');
-    expect(text).not.toContain('only in A');
   });
 });
