@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,19 @@ describe('resolveSdkSource', () => {
     mkdirSync(join(app, 'src'), { recursive: true });
     expect(resolveSdkSource({ cwd: app })).toMatchObject({ version: '3.900.0', packageDir: pkg, kind: 'project', origin: `node_modules/${SDK_PACKAGE} (the working directory's node_modules)` });
     expect(resolveSdkSource({ cwd: join(app, 'src') })).toMatchObject({ version: '3.900.0', kind: 'project' });
+  });
+
+  it("the tool's own copy hoisted into an app that does not depend on the SDK is named as such; in one that does, it is the app's", () => {
+    const app = join(scratch, 'hoisted');
+    fakePackage(app, { name: 'app-without-sdk', version: '1.0.0' });
+    // The tool's own copy, as npm hoists it: the same folder the tool resolves.
+    const linked = join(app, 'node_modules', '@aws-sdk');
+    mkdirSync(linked, { recursive: true });
+    symlinkSync(toolDir, join(linked, 'client-cognito-identity-provider'));
+    const s = resolveSdkSource({ cwd: app });
+    expect(s.origin).toBe(`${toolDir} (the working directory's node_modules; the tool's own copy, which the app does not depend on)`);
+    // This repository depends on it: the same folder is the project's.
+    expect(resolveSdkSource({ cwd: root }).origin).toBe(`node_modules/${SDK_PACKAGE} (the working directory's node_modules)`);
   });
 
   it("with none there: the tool's own copy", () => {

@@ -81,6 +81,20 @@ function resolvableFrom(dir: string): { entry: string; packageDir: string } | un
   return packageDir === undefined ? undefined : { entry, packageDir };
 }
 
+/** Whether the nearest package.json at or above `dir` (the app's) depends on the SDK in any way. */
+function declaresSdk(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    const pkg = readPackageJson(d) as Record<string, unknown> | undefined;
+    if (pkg !== undefined) {
+      return ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'].some((field) => {
+        const deps = pkg[field];
+        return typeof deps === 'object' && deps !== null && SDK_PACKAGE in deps;
+      });
+    }
+    if (dirname(d) === d) return false;
+  }
+}
+
 /** Relative to the working directory when below it (shorter, and the same on every clone); else absolute. */
 function shown(path: string, cwd: string): string {
   const rel = relative(cwd, path);
@@ -135,7 +149,11 @@ export function resolveSdkSource(options: SdkSourceOptions = {}): SdkSource {
   }
   const project = resolvableFrom(cwd);
   if (project !== undefined) {
-    return sourceAt(project, 'project', `${shown(project.packageDir, cwd)} (the working directory's node_modules)`, `${SDK_PACKAGE} in ${project.packageDir}`);
+    // npm hoists the tool's own dependency into the app's node_modules when the app has none: say
+    // so, rather than let it pass for the app's choice.
+    const hoisted = !declaresSdk(cwd) && resolvableFrom(dirname(fileURLToPath(import.meta.url)))?.packageDir === project.packageDir;
+    const same = hoisted ? "; the tool's own copy, which the app does not depend on" : '';
+    return sourceAt(project, 'project', `${shown(project.packageDir, cwd)} (the working directory's node_modules${same})`, `${SDK_PACKAGE} in ${project.packageDir}`);
   }
   const own = toolCopy();
   return sourceAt(own, 'tool', "the tool's own copy", `${SDK_PACKAGE} in ${own.packageDir}`);
