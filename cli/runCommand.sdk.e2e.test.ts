@@ -22,8 +22,8 @@ const alias = (name: string) => fileURLToPath(new URL(`../node_modules/${name}`,
  * The rules of these runs: user-pool.exists (an error the SDK maps), and
  * default.refresh-token-rotation, whose case omits RefreshTokenRotation; the fake answers it with
  * {"Feature":"DISABLED","RetryGracePeriodSeconds":0}, the reading that Terraform provider reports
- * attribute to AWS (hashicorp/terraform-provider-aws#43531; aws-evidence.md, open question on
- * RefreshTokenRotation), which the rule accepts as it accepts an absent member.
+ * attribute to AWS (hashicorp/terraform-provider-aws#43531; docs/evidence.md §10, RefreshTokenRotation
+ * when not configured), which the rule accepts as it accepts an absent member.
  */
 const RULES = 'default.refresh-token-rotation,user-pool.exists';
 
