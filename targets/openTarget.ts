@@ -6,6 +6,8 @@ import type { TargetConfig } from './targetConfig.js';
 import { targetName } from './targetName.js';
 import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
 import { quotaRatesFor, type GivenRates } from './runQuotas.js';
+import { checkSdkFloor } from './sdkFloor.js';
+import { resolveSdkSource } from './sdkSource.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
 import { DEFAULT_TRANSPORT, type SdkFrom, type TransportName } from './transports.js';
 
@@ -73,6 +75,9 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     ...(options.env === undefined ? {} : { env: options.env }),
   });
   await credentials();
+  // An unusable --sdk-from, or an SDK below the floor, stops the run before the emulator starts
+  // (the transport resolves it again when it opens: the same answer, and no SDK is loaded here).
+  if (options.transport === 'sdk') checkSdkFloor(resolveSdkSource(options.sdkFrom === undefined ? {} : { from: options.sdkFrom.dir, fromLabel: options.sdkFrom.label }));
 
   const emulator = config.embedded ? await startEmbeddedCognitoLocal({ registry }) : undefined;
   const endpoint = emulator?.endpoint ?? config.endpoint;
