@@ -1,5 +1,6 @@
 import { envName, flagName, readRunSettings, RUN_DEFAULTS, RUN_LIMITS, RUN_SETTING_KEYS, type RawRunSettings, type RunSettings } from '../runner/runSettings.js';
 import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
+import { SDK_RANGE } from '../targets/sdkFloor.js';
 import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
@@ -38,6 +39,10 @@ Target (default: an embedded cognito-local the tool starts and stops itself):
   --name NAME          the target's name in reports and baselines (default: the preset's; for
                        --endpoint, its host:port; the Server header is recorded as information only)
   --transport T        ${transports}
+  --sdk-from DIR       with --transport sdk: load @aws-sdk/client-cognito-identity-provider from DIR, an app
+                       folder (resolved as the app would) or the package's own folder (an npm alias too).
+                       Default: the working directory's node_modules, else the tool's own copy. Supported:
+                       ${SDK_RANGE}; the report and the summary name the version and where it came from
   --user-pool-id ID    run in this existing user pool instead of creating one (a target without
                        CreateUserPool, or an AWS role limited to one pool): the run reads its attributes,
                        scopes and identity providers, creates and deletes only its own app clients

@@ -59,12 +59,14 @@ export interface RunReport {
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
   /**
    * `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs;
+   * `sdkOrigin`: where that copy was loaded from (targets/sdkSource.ts: `--sdk-from`'s folder, the
+   * working directory's node_modules, or "the tool's own copy");
    * `account`: the AWS account the account guard resolved (STS GetCallerIdentity) for a guarded
    * target (targets/accountGuard.ts); `server`: the `Server` header of the target's first answer,
    * information only. `name` is the preset's, `--name`, or an endpoint's host:port: what a
    * baseline names (reports/baseline.ts).
    */
-  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string; account?: string; server?: string };
+  target: { name: string; endpoint: string; region: string; transport: TransportName; sdkVersion?: string; sdkOrigin?: string; account?: string; server?: string };
   seed: number;
   runs: number;
   startedAt: string;

@@ -110,7 +110,9 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const t = report.target;
   const totals = reportTotals(report);
   const out: string[] = [];
-  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${t.server}` : ''})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
+  // With --transport sdk, which SDK and from where: what an SDK-upgrade check is about.
+  const sdk = t.sdkVersion === undefined ? '' : ` @aws-sdk/client-cognito-identity-provider ${t.sdkVersion}${t.sdkOrigin === undefined ? '' : ` from ${t.sdkOrigin}`}`;
+  out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}${sdk}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${t.server}` : ''})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
   if (report.plan) out.push('', 'Plan (made before the first request):', ...planHeaderLines(report.plan).map((l) => `  ${l}`));
   out.push('', ...countsTable(totals), '');
 

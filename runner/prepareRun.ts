@@ -68,6 +68,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       ...(settings.rates === undefined ? {} : { rates: settings.rates }),
       ...(settings.concurrency === undefined ? {} : { concurrency: settings.concurrency }),
       ...(settings.name === undefined ? {} : { name: settings.name }),
+      ...(settings.sdkFrom === undefined ? {} : { sdkFrom: settings.sdkFrom }),
     });
     const recording = settings.record === undefined ? undefined : withRecording(opened.target, settings.record);
     let runTarget: Target = recording ?? opened.target;
@@ -125,6 +126,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
       target: {
         name: target.name, endpoint: info.endpoint, region: target.region, transport: target.transport,
         ...(info.sdkVersion === undefined ? {} : { sdkVersion: info.sdkVersion }),
+        ...(info.sdkOrigin === undefined ? {} : { sdkOrigin: info.sdkOrigin }),
         // After the fixture's first answers: what answered them, as information (never the name).
         ...(opened.server === undefined ? {} : { server: opened.server }),
         ...(resolved.account.guarded ? { account: resolved.account.account } : {}),

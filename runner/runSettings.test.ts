@@ -60,6 +60,14 @@ describe('readRunSettings: the one reader of run settings', () => {
     expect(readRunSettings({}, 'flags').otherRegion).toBeUndefined();
   });
 
+  it('--sdk-from: the SDK the sdk transport loads (targets/sdkSource.ts), named by where it came from, carried into replays; refused with another transport', () => {
+    expect(readRunSettings({ transport: 'sdk', sdkFrom: '../app' }, 'flags')).toMatchObject({ sdkFrom: { dir: '../app', label: '--sdk-from' }, targetArgs: ['--transport', 'sdk', '--sdk-from', '../app'] });
+    expect(runSettingsFromEnv({ CONFORMANCE_TRANSPORT: 'sdk', CONFORMANCE_SDK_FROM: 'node_modules/sdk-next' })).toMatchObject({ sdkFrom: { dir: 'node_modules/sdk-next', label: 'CONFORMANCE_SDK_FROM' } });
+    expect(readRunSettings({ transport: 'sdk' }, 'flags').sdkFrom).toBeUndefined();
+    expect(rejection({ sdkFrom: '../app' }, 'flags').message).toBe('--sdk-from names the SDK that --transport sdk sends through; this run\'s transport is http');
+    expect(rejection({ transport: 'sdk', sdkFrom: ' ' }, 'env')).toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining('CONFORMANCE_SDK_FROM needs a value') });
+  });
+
   it('builds the replay flags from what chose the target, the transport only when not the default', () => {
     expect(readRunSettings({ target: 'localstack', region: 'us-west-2' }, 'flags').targetArgs).toEqual(['--target', 'localstack', '--region', 'us-west-2']);
     expect(readRunSettings({ endpoint: 'http://h:1', name: 'emu', transport: 'sdk' }, 'env').targetArgs).toEqual(['--endpoint', 'http://h:1', '--name', 'emu', '--transport', 'sdk']);

@@ -5,7 +5,7 @@ import { parseDuration } from './parseDuration.js';
 import { ACCOUNTS_ENV, allowedAccounts } from '../targets/accountGuard.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { TargetFlags } from '../targets/targetConfig.js';
-import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type TransportName } from '../targets/transports.js';
+import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type SdkFrom, type TransportName } from '../targets/transports.js';
 import { selectRules } from './selectRules.js';
 
 /**
@@ -38,7 +38,7 @@ export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_0
  */
 export const RUN_SETTING_KEYS = [
   'target', 'endpoint', 'region', 'name', 'transport', 'seed', 'runs', 'rules', 'concurrency', 'out', 'replayPath',
-  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'userPoolId', 'otherRegion',
+  'account', 'record', 'maxRequests', 'timeBudget', 'poolRps', 'accountRps', 'userPoolId', 'otherRegion', 'sdkFrom',
 ] as const;
 export type RunSettingKey = (typeof RUN_SETTING_KEYS)[number];
 
@@ -88,6 +88,12 @@ export interface RunSettings {
    */
   otherRegion?: string;
   otherRegionLabel?: string;
+  /**
+   * `--sdk-from DIR` (with `--transport sdk`): an app folder, or the SDK package's own folder, to load
+   * @aws-sdk/client-cognito-identity-provider from; absent: the working directory's node_modules,
+   * else the tool's own copy (targets/sdkSource.ts).
+   */
+  sdkFrom?: SdkFrom;
 }
 
 export function flagName(key: RunSettingKey): string {
@@ -204,6 +210,12 @@ export function readRunSettings(
     // Replay commands must reach the same pool.
     targetArgs.push('--user-pool-id', userPoolId);
   }
+  const sdkFrom = nonBlank('sdkFrom', '../my-app');
+  if (sdkFrom !== undefined) {
+    if (transport !== 'sdk') fail(`${label('sdkFrom')} names the SDK that --transport sdk sends through; this run's transport is ${transport}`);
+    // A replay must send through the same SDK.
+    targetArgs.push('--sdk-from', sdkFrom);
+  }
   const otherRegion = nonBlank('otherRegion', 'eu-west-1')?.trim();
   // The region rules' replay goes through the same second region.
   if (otherRegion !== undefined) targetArgs.push('--other-region', otherRegion);
@@ -228,5 +240,6 @@ export function readRunSettings(
       : { rates: { ...(poolRps === undefined ? {} : { poolRps }), ...(accountRps === undefined ? {} : { accountRps }) } }),
     ...(userPoolId === undefined ? {} : { userPoolId }),
     ...(otherRegion === undefined ? {} : { otherRegion, otherRegionLabel: label('otherRegion') }),
+    ...(sdkFrom === undefined ? {} : { sdkFrom: { dir: sdkFrom, label: label('sdkFrom') } }),
   };
 }

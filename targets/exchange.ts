@@ -59,6 +59,8 @@ export interface TargetInfo {
   transport: TransportName;
   /** The version of the client library the transport sends through, when it uses one (the AWS SDK's). */
   sdkVersion?: string;
+  /** Where that library was loaded from (targets/sdkSource.ts): a folder and how it was chosen, or "the tool's own copy". */
+  sdkOrigin?: string;
 }
 
 export interface SendOptions {

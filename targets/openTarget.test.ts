@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCleanupRegistry } from './cleanupRegistry.js';
 import { openTarget } from './openTarget.js';
+import { SDK_FLOOR } from './sdkFloor.js';
 import { resolveTargetConfig } from './targetConfig.js';
 
 const quiet = () => createCleanupRegistry({ signals: { on: () => undefined, off: () => undefined }, exit: () => undefined });
@@ -60,5 +62,27 @@ describe('openTarget: one way from a configuration to a Target', () => {
     } finally {
       await opened.close();
     }
+  });
+
+  it('--sdk-from goes into the settings workers build from, and the target names the SDK and where it came from', async () => {
+    const config = resolveTargetConfig({ endpoint }, { env: {} });
+    const sdkFrom = { dir: fileURLToPath(new URL('../node_modules/aws-sdk-cognito-floor', import.meta.url)), label: '--sdk-from' };
+    const opened = await openTarget(config, { registry: quiet(), env: {}, transport: 'sdk', sdkFrom });
+    try {
+      expect(opened.settings.sdkFrom).toEqual(sdkFrom);
+      expect(opened.target.info).toMatchObject({ sdkVersion: SDK_FLOOR, sdkOrigin: expect.stringMatching(/aws-sdk-cognito-floor \(--sdk-from\)$/) });
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('an unusable --sdk-from stops before the embedded emulator is started', async () => {
+    const inner = quiet();
+    const registered: string[] = [];
+    // The emulator registers its stop with the registry as it starts: nothing may be registered.
+    const registry = { ...inner, register: (name: string, fn: () => Promise<void>) => (registered.push(name), inner.register(name, fn)), get pending() { return inner.pending; } };
+    const err = await openTarget(resolveTargetConfig({}, { env: {} }), { registry, env: {}, transport: 'sdk', sdkFrom: { dir: 'no-such-dir', label: '--sdk-from' } }).then(() => undefined, (e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_CONFIG', message: '--sdk-from no-such-dir: no such directory' });
+    expect(registered).toEqual([]);
   });
 });

@@ -6,8 +6,10 @@ import type { TargetConfig } from './targetConfig.js';
 import { targetName } from './targetName.js';
 import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
 import { quotaRatesFor, type GivenRates } from './runQuotas.js';
+import { checkSdkFloor } from './sdkFloor.js';
+import { resolveSdkSource } from './sdkSource.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
-import { DEFAULT_TRANSPORT, type TransportName } from './transports.js';
+import { DEFAULT_TRANSPORT, type SdkFrom, type TransportName } from './transports.js';
 
 /** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
@@ -46,6 +48,8 @@ export interface OpenTargetOptions {
   credentials?: CredentialProvider;
   /** `--pool-rps`, `--account-rps`; the quotas follow from these and the kind of target (runQuotas.ts). */
   rates?: GivenRates;
+  /** `--sdk-from DIR`: where the SDK transport loads the SDK from (targets/sdkSource.ts). */
+  sdkFrom?: SdkFrom;
   /** Timeouts and retry policy, for tests. */
   tuning?: Omit<TargetTuning, 'credentials' | 'env' | 'quota' | 'traffic'>;
 }
@@ -71,6 +75,9 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     ...(options.env === undefined ? {} : { env: options.env }),
   });
   await credentials();
+  // An unusable --sdk-from, or an SDK below the floor, stops the run before the emulator starts
+  // (the transport resolves it again when it opens: the same answer, and no SDK is loaded here).
+  if (options.transport === 'sdk') checkSdkFloor(resolveSdkSource(options.sdkFrom === undefined ? {} : { from: options.sdkFrom.dir, fromLabel: options.sdkFrom.label }));
 
   const emulator = config.embedded ? await startEmbeddedCognitoLocal({ registry }) : undefined;
   const endpoint = emulator?.endpoint ?? config.endpoint;
@@ -88,6 +95,7 @@ export async function openTarget(config: TargetConfig, options: OpenTargetOption
     credentials: config.credentials,
     ...(config.profile === undefined ? {} : { profile: config.profile }),
     concurrency: options.concurrency ?? config.limits.concurrency,
+    ...(options.sdkFrom === undefined ? {} : { sdkFrom: options.sdkFrom }),
     ...(quotas === undefined ? {} : { quotas }),
   };
   // One limiter for every request of this Target: the run's pool fixture, its cases and its

@@ -1,12 +1,10 @@
 import { IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
-import * as cognito from '@aws-sdk/client-cognito-identity-provider';
-import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import { guarded, type AwsCredentials, type CredentialProvider } from './credentialSource.js';
 import type { Exchange, SdkView, Target, TargetInfo } from './exchange.js';
 import { HarnessError, isHarnessError } from './harnessError.js';
 import { toExchange } from './httpTarget.js';
+import type { LoadedSdk, SdkCommandClass, SdkOutput } from './loadSdk.js';
 import { classifyNetworkFailure, TransportFailure, type NetworkFailure } from './networkFailure.js';
 import { clientSecretsInText, scrubSecrets } from './scrubSecrets.js';
 import { classifySdkTransportFailure } from './sdkTransportFailure.js';
@@ -19,6 +17,8 @@ export interface SdkTargetOptions extends TransportOptions {
   credentials: CredentialProvider;
   /** The SDK handler's `socketTimeout`: the longest silence while waiting for or reading an answer. */
   socketTimeoutMs?: number;
+  /** The copy of the SDK to send through (loadSdk.ts): the app's, `--sdk-from`'s, or the tool's own. */
+  sdk: LoadedSdk;
 }
 
 export const SDK_TARGET_DEFAULTS = {
@@ -27,30 +27,24 @@ export const SDK_TARGET_DEFAULTS = {
   socketTimeoutMs: 30_000,
 } as const;
 
-/** The installed client's version, for messages (an SDK upgrade is what this transport watches). */
-export const SDK_CLIENT_VERSION: string = (
-  createRequire(import.meta.url)('@aws-sdk/client-cognito-identity-provider/package.json') as { version: string }
-).version;
+/** The parts of a smithy HttpRequest the capture reads, recognised by shape (any SDK copy's). */
+interface WireRequest {
+  body?: unknown;
+}
 
-type SdkCommand = cognito.$Command<
-  cognito.ServiceInputTypes,
-  cognito.ServiceOutputTypes,
-  cognito.CognitoIdentityProviderClientResolvedConfig,
-  cognito.ServiceInputTypes,
-  cognito.ServiceOutputTypes
->;
-type SdkCommandClass = new (input: object) => SdkCommand;
+/** The parts of a smithy HttpResponse the capture reads and replaces. */
+interface WireResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
-/**
- * The SDK's `<Operation>Command` class, looked up in the module's exports so that every operation
- * the suite sends (and any the installed SDK knows) needs no list here; undefined when the
- * installed SDK has no such command.
- */
-export function sdkCommandClass(operation: string): SdkCommandClass | undefined {
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(operation)) return undefined;
-  const exported: unknown = (cognito as Record<string, unknown>)[`${operation}Command`];
-  if (typeof exported !== 'function' || !(exported.prototype instanceof cognito.$Command)) return undefined;
-  return exported as SdkCommandClass;
+function isWireRequest(value: unknown): value is WireRequest {
+  return typeof value === 'object' && value !== null && 'method' in value && 'hostname' in value && 'headers' in value;
+}
+
+function isWireResponse(value: unknown): value is WireResponse {
+  return typeof value === 'object' && value !== null && typeof (value as { statusCode?: unknown }).statusCode === 'number' && typeof (value as { headers?: unknown }).headers === 'object';
 }
 
 /** What the wire-capture middleware saw of one attempt. */
@@ -90,7 +84,12 @@ interface SdkError {
  * E_CREDENTIALS harness error, network failures E_TARGET_UNREACHABLE / E_TARGET_TIMEOUT.
  */
 export function createSdkTarget(options: SdkTargetOptions): Target {
-  const info: TargetInfo = { name: options.name, endpoint: displayEndpoint(options.endpoint), region: options.region, transport: 'sdk', sdkVersion: SDK_CLIENT_VERSION };
+  const { sdk } = options;
+  const sdkVersion = sdk.source.version;
+  const info: TargetInfo = {
+    name: options.name, endpoint: displayEndpoint(options.endpoint), region: options.region, transport: 'sdk',
+    sdkVersion, sdkOrigin: sdk.source.origin,
+  };
   const connections = options.connections ?? SDK_TARGET_DEFAULTS.connections;
   const connectTimeoutMs = options.connectTimeoutMs ?? SDK_TARGET_DEFAULTS.connectTimeoutMs;
   const socketTimeoutMs = options.socketTimeoutMs ?? SDK_TARGET_DEFAULTS.socketTimeoutMs;
@@ -100,10 +99,15 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
   const gate = createGate(connections);
   const credentialStrings = new Set<string>();
   const provider = guarded(options.credentials);
-  const client = new cognito.CognitoIdentityProviderClient({
+  // The handler's settings as a plain object, never a handler built here: the client builds its own
+  // from its own dependencies (this is what sets the floor, sdkFloor.ts).
+  const client = new sdk.Client({
     endpoint: options.endpoint,
     region: options.region,
-    credentials: async () => remember(await provider()),
+    // A fresh object each time: releases since about 3.7xx record the credentials' source on the
+    // object they are given (`$source`), which fails on a frozen one ("Cannot add property $source,
+    // object is not extensible", seen with 3.787.0 and 3.794.0).
+    credentials: async () => ({ ...remember(await provider()) }),
     maxAttempts: 1,
     // Pinned, not read from AWS_RETRY_MODE or the config file: "adaptive" would add the SDK's own
     // client-side rate limiting after throttling answers, on top of ours.
@@ -130,13 +134,13 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
     command.middlewareStack.add(
       (next) => async (args) => {
         capture.handedAt = performance.now();
-        if (HttpRequest.isInstance(args.request)) {
+        if (isWireRequest(args.request)) {
           const body = requestBodyText(args.request.body);
           if (body !== undefined) capture.requestBody = body;
         }
         const result = await next(args);
         const response = result.response;
-        if (HttpResponse.isInstance(response)) {
+        if (isWireResponse(response)) {
           const headers = wireHeaders(response);
           const bytes = await readAll(response.body);
           // The SDK reads the body after us: hand it a fresh stream of the same bytes.
@@ -151,7 +155,7 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
       { step: 'deserialize', priority: 'low', name: 'conformanceWireCapture' },
     );
     const t0 = performance.now();
-    let output: cognito.ServiceOutputTypes;
+    let output: SdkOutput;
     try {
       output = await client.send(command, signal === undefined ? {} : { abortSignal: signal });
     } catch (err) {
@@ -178,10 +182,10 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
     if (closing !== undefined) {
       throw new HarnessError('E_TARGET_UNREACHABLE', `${operation}: ${info.name} at ${info.endpoint}: the target was closed`);
     }
-    const Command = sdkCommandClass(operation);
+    const Command = sdk.commandClass(operation);
     if (Command === undefined) {
       // The name unsupportedOperation.ts knows, so the suite says "skipped: target lacks X".
-      const message = `@aws-sdk/client-cognito-identity-provider ${SDK_CLIENT_VERSION} has no ${operation}Command`;
+      const message = `@aws-sdk/client-cognito-identity-provider ${sdkVersion} has no ${operation}Command`;
       return sdkClientExchange(operation, input, { errorName: 'UnknownOperation', errorMessage: message }, 0);
     }
     return retrying(operation, input, signal);
@@ -192,7 +196,7 @@ export function createSdkTarget(options: SdkTargetOptions): Target {
     await gate.acquire();
     try {
       // send() has checked that the installed SDK has the command.
-      return await attemptOnce(operation, sdkCommandClass(operation) as SdkCommandClass, input, signal);
+      return await attemptOnce(operation, sdk.commandClass(operation) as SdkCommandClass, input, signal);
     } finally {
       gate.release();
     }
@@ -274,7 +278,7 @@ function networkOnly(err: unknown): NetworkFailure | undefined {
 }
 
 /** Response headers as they came: from Node's raw list (duplicates kept) when the body is Node's message. */
-function wireHeaders(response: HttpResponse): Record<string, string | string[]> {
+function wireHeaders(response: WireResponse): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   if (response.body instanceof IncomingMessage) {
     const raw = response.body.rawHeaders;

@@ -2,7 +2,7 @@ import { credentialsFor, type CredentialProvider } from './credentialSource.js';
 import type { Target } from './exchange.js';
 import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter, type QuotaRates } from './quotaLimiter.js';
 import type { RetryPolicy } from './retryPolicy.js';
-import { TRANSPORTS, type TransportName } from './transports.js';
+import { TRANSPORTS, type SdkFrom, type TransportName } from './transports.js';
 
 /**
  * A target as a run uses it, once resolved (the embedded emulator's address known): plain data, so
@@ -21,6 +21,8 @@ export interface TargetSettings {
   profile?: string;
   /** Requests in flight at once. */
   concurrency: number;
+  /** `--sdk-from DIR` (the SDK transport): absent, the working directory's node_modules, else the tool's own copy. */
+  sdkFrom?: SdkFrom;
   /**
    * The quotas every request keeps to (targets/runQuotas.ts); absent means no limit. Each process
    * that builds a Target from these settings gets one limiter for all its requests.
@@ -55,6 +57,7 @@ export function targetFromSettings(settings: TargetSettings, tuning: TargetTunin
     region: settings.region,
     credentials,
     connections: settings.concurrency,
+    ...(settings.sdkFrom === undefined ? {} : { sdkFrom: settings.sdkFrom }),
     ...(quota === undefined ? {} : { quota }),
     ...(tuning.traffic === undefined ? {} : { traffic: tuning.traffic }),
     ...(tuning.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: tuning.connectTimeoutMs }),

@@ -2,9 +2,18 @@ import type { CredentialProvider } from './credentialSource.js';
 import type { Target } from './exchange.js';
 import type { TransportOptions } from './transportOptions.js';
 
+/** `--sdk-from DIR` or CONFORMANCE_SDK_FROM: where the SDK transport loads the SDK from (targets/sdkSource.ts). */
+export interface SdkFrom {
+  dir: string;
+  /** The setting's name, for messages: `--sdk-from` or `CONFORMANCE_SDK_FROM`. */
+  label: string;
+}
+
 /** What every transport is opened with: where and how hard to send, and who signs. */
 export interface TransportOpenOptions extends TransportOptions {
   credentials: CredentialProvider;
+  /** The SDK transport only; absent: the working directory's node_modules, else the tool's own copy. */
+  sdkFrom?: SdkFrom;
 }
 
 /** One way of sending the suite's requests: a Target factory and its line in `--help`. */
@@ -23,15 +32,19 @@ export interface Transport {
 export const TRANSPORTS = {
   http: {
     summary: 'raw HTTP over undici, sees the wire as the server wrote it',
-    async open({ credentials, ...options }) {
+    async open({ credentials, sdkFrom: _sdkFrom, ...options }) {
       const [{ createHttpTarget }, { createSigV4Signer }] = await Promise.all([import('./httpTarget.js'), import('./sigv4Signer.js')]);
       return createHttpTarget({ ...options, signer: createSigV4Signer({ region: options.region, credentials }) });
     },
   },
   sdk: {
     summary: 'through @aws-sdk/client-cognito-identity-provider, records what the SDK sent and returned',
-    async open(options) {
-      return (await import('./sdkTarget.js')).createSdkTarget(options);
+    async open({ sdkFrom, ...options }) {
+      const [{ createSdkTarget }, { loadSdk }, { resolveSdkSource }] = await Promise.all([import('./sdkTarget.js'), import('./loadSdk.js'), import('./sdkSource.js')]);
+      // Resolved in each process that opens the transport (vitest workers too), from the same
+      // settings and working directory, so every process loads the same copy.
+      const sdk = await loadSdk(resolveSdkSource(sdkFrom === undefined ? {} : { from: sdkFrom.dir, fromLabel: sdkFrom.label }));
+      return createSdkTarget({ ...options, sdk });
     },
   },
 } as const satisfies Readonly<Record<string, Transport>>;
