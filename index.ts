@@ -24,13 +24,13 @@ export type { TestCase, WhyInvalid, RequestBody } from './generators/testCase.js
 export type { Target, TargetInfo, Exchange, SendOptions } from './targets/exchange.js';
 export { loadTargetConfig, type TargetConfig, type TargetFlags } from './targets/targetConfig.js';
 export { openTarget, type OpenedTarget } from './targets/openTarget.js';
-export { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './targets/embeddedCognitoLocal.js';
-export { createPoolFixture, type PoolFixture } from './targets/poolFixture.js';
-export { createCleanupRegistry, processCleanupRegistry, type CleanupRegistry } from './targets/cleanupRegistry.js';
+export { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './targets/emulator/embeddedCognitoLocal.js';
+export { createPoolFixture, type PoolFixture } from './targets/pool/poolFixture.js';
+export { createCleanupRegistry, processCleanupRegistry, type CleanupRegistry } from './targets/pool/cleanupRegistry.js';
 export { HarnessError, isHarnessError } from './targets/harnessError.js';
-export { readRecordings } from './targets/readRecordings.js';
-export { withRecording, recordContext } from './targets/recordingTarget.js';
-export type { RecordedExchange } from './targets/recordedExchange.js';
+export { readRecordings } from './targets/recording/readRecordings.js';
+export { withRecording, recordContext } from './targets/recording/recordingTarget.js';
+export type { RecordedExchange } from './targets/recording/recordedExchange.js';
 
 // Oracles: pure judges of one observation.
 export { allOracles } from './oracles/allOracles.js';

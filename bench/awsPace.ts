@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { formatDuration } from '../runner/durationText.js';
 import { resolveRun } from '../runner/resolveRun.js';
 import { readRunSettings } from '../runner/runSettings.js';
-import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
+import { AWS_QUOTA_RATES } from '../targets/pacing/quotaLimiter.js';
 import { startFakeCognito } from '../testing/fakeCognito.js';
 import { startThrottlingCognito } from '../testing/throttlingCognito.js';
 import { runCli } from './runCli.js';

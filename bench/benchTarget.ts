@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedCognitoLocal } from '../targets/embeddedCognitoLocal.js';
+import { startEmbeddedCognitoLocal } from '../targets/emulator/embeddedCognitoLocal.js';
 
 /** The kinds of target the benches start: the emulator the README's main job runs, and the fake. */
 export const BENCH_TARGETS = ['cognito-local', 'fake'] as const;

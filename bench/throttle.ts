@@ -4,18 +4,18 @@ import type { RuleResult } from '../reports/ruleResult.js';
 import { checkRule } from '../runner/checkRule.js';
 import { selectRules } from '../runner/selectRules.js';
 import type { Exchange, Target } from '../targets/exchange.js';
-import { createHttpTarget } from '../targets/httpTarget.js';
-import { createPoolFixture } from '../targets/poolFixture.js';
-import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
-import { deleteUserPoolCompletely } from '../targets/poolTeardown.js';
-import { AWS_QUOTA_RATES, createQuotaLimiter, isQuotaSignal, type QuotaLimiter, type QuotaRates } from '../targets/quotaLimiter.js';
-import { newRunIdPrefix } from '../targets/runIdPrefix.js';
+import { createHttpTarget } from '../targets/transports/httpTarget.js';
+import { createPoolFixture } from '../targets/pool/poolFixture.js';
+import { quotaCategoryOf } from '../targets/pacing/cognitoQuotaCategory.js';
+import { deleteUserPoolCompletely } from '../targets/pool/poolTeardown.js';
+import { AWS_QUOTA_RATES, createQuotaLimiter, isQuotaSignal, type QuotaLimiter, type QuotaRates } from '../targets/pacing/quotaLimiter.js';
+import { newRunIdPrefix } from '../targets/pool/runIdPrefix.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { sendToFake } from '../testing/sendToFake.js';
 import { startThrottlingCognito, type ThrottleStats } from '../testing/throttlingCognito.js';
 
 /**
- * Quotas under throttling: runs load through the quota limiter (targets/quotaLimiter.ts) and the
+ * Quotas under throttling: runs load through the quota limiter (targets/pacing/quotaLimiter.ts) and the
  * shared retry, composed as the product composes them (the HTTP transport with the run's limiter),
  * against the throttling fake Cognito (Cognito's documented limits: 5 per second per operation in
  * one pool, 15 per second per category in the account; testing/throttlingCognito.ts) and prints,

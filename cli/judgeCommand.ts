@@ -10,7 +10,7 @@ import { judgeRecords, type JudgedRecord } from '../runner/judgeRecords.js';
 import { judgeReport } from '../runner/judgeReport.js';
 import { selectRules } from '../runner/selectRules.js';
 import { readRecordedOutcome, withRecordedOutcomes } from '../runner/recordedOutcome.js';
-import { readRecordings, recordingFiles } from '../targets/readRecordings.js';
+import { readRecordings, recordingFiles } from '../targets/recording/readRecordings.js';
 import { checkOutputPath } from './checkOutputPath.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
@@ -21,7 +21,7 @@ export const judgeHelp = `Usage: cognito-conformance judge [flags] PATH...
 
 Judges recorded exchanges against the contract, without a target: the request judge and every
 oracle, over JSON Lines recordings (.jsonl files, or directories of them; the format is
-targets/recordedExchange.schema.json). A recording of \`run --record DIR\` is judged case by case
+targets/recording/recordedExchange.schema.json). A recording of \`run --record DIR\` is judged case by case
 as the run judged it, so its per-rule statuses are the run's; any other record (the evidence
 corpus in contract/evidence/, an exchange captured elsewhere) is judged on every rule that applies to it.
 Updates, Describes, listings and Deletes are also judged under the lifecycle rules, each given the

@@ -9,7 +9,7 @@ import { UsageError } from './usageError.js';
 
 export const mergeHelp = `Usage: cognito-conformance merge --out DIR shard1/report.json shard2/report.json ...
 
-Merges the reports of a sharded run (\`npx vitest run -c runner/vitest.config.ts --shard i/n\` with
+Merges the reports of a sharded run (\`npx vitest run -c suites/vitest.config.ts --shard i/n\` with
 CONFORMANCE_OUT=DIR per shard) into one report, and writes report.json, junit.xml,
 scorecard.html and summary.md into DIR. The shards must come from one run (same target, seed,
 runs, tool version); a rule with different statuses in two shards is an error.

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackEndpoint } from '../targets/accountGuard.js';
-import { freeLoopbackPort } from '../targets/freeLoopbackPort.js';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import { isLoopbackEndpoint } from '../targets/aws/accountGuard.js';
+import { freeLoopbackPort } from '../targets/emulator/freeLoopbackPort.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { startCountingProxy, type CountingProxy } from '../testing/countingProxy.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { sendToFake } from '../testing/sendToFake.js';
@@ -62,10 +62,10 @@ function runAws(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   });
 }
 
-/** `vitest run -c runner/vitest.config.ts` in its own process: the plain-vitest path, same environment. */
+/** `vitest run -c suites/vitest.config.ts` in its own process: the plain-vitest path, same environment. */
 function plainVitest(env: NodeJS.ProcessEnv): Promise<Ran> {
   const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
-  const config = new URL('../runner/vitest.config.ts', import.meta.url).pathname;
+  const config = new URL('../suites/vitest.config.ts', import.meta.url).pathname;
   const root = new URL('..', import.meta.url).pathname;
   const started = Date.now();
   return new Promise((resolve) => {
@@ -184,7 +184,7 @@ describe('the account guard and --plan', () => {
   });
 });
 
-describe('the account guard under plain vitest (runner/globalSetup.ts)', () => {
+describe('the account guard under plain vitest (suites/globalSetup.ts)', () => {
   let fake: FakeCognito;
   let proxy: CountingProxy;
   beforeAll(async () => {

@@ -56,10 +56,10 @@ export async function interruptedRun(args: string[], options: { env?: NodeJS.Pro
   return { ...ran, sent };
 }
 
-/** `npx vitest run -c runner/vitest.config.ts ...args` in its own process: the plain-vitest path. */
+/** `npx vitest run -c suites/vitest.config.ts ...args` in its own process: the plain-vitest path. */
 export function runPlainVitest(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
-  const config = new URL('../runner/vitest.config.ts', import.meta.url).pathname;
+  const config = new URL('../suites/vitest.config.ts', import.meta.url).pathname;
   const root = new URL('..', import.meta.url).pathname;
   const started = Date.now();
   return new Promise((resolve) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffReports, diffText } from '../reports/diffReports.js';
-import { SDK_FLOOR } from '../targets/sdkFloor.js';
+import { SDK_FLOOR } from '../targets/sdk/sdkFloor.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { report, runCli, workDir, type Ran } from './runCli.fixture.js';
 

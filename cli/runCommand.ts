@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../contract/rule.js';
-import { processCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { processCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import { HarnessError, isHarnessError } from '../targets/harnessError.js';
 import { loadTargetConfig } from '../targets/targetConfig.js';
 import { targetName } from '../targets/targetName.js';
@@ -33,7 +33,7 @@ const DEFAULT_BASELINE_TARGET = 'cognito-local';
 /**
  * After a signal, how long cases already in flight may take to finish before the report is
  * written without them (their rules are then `interrupted` too): the cleanup that follows has
- * its own time limit (targets/cleanupRegistry.ts), and a user who pressed Ctrl-C is waiting.
+ * its own time limit (targets/pool/cleanupRegistry.ts), and a user who pressed Ctrl-C is waiting.
  */
 const INTERRUPT_GRACE_MS = 5_000;
 

@@ -4,7 +4,7 @@ import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { report, runCli, runPlainVitest, workDir } from './runCli.fixture.js';
 
 /**
- * The plain-vitest path (`npx vitest run -c runner/vitest.config.ts [--shard i/n]`, for CI
+ * The plain-vitest path (`npx vitest run -c suites/vitest.config.ts [--shard i/n]`, for CI
  * sharding), next to the CLI's in-process runner: same settings reader, same rules, same verdicts.
  */
 const work = workDir();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envName, RUN_SETTING_KEYS } from '../runner/runSettings.js';
-import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports.js';
+import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports/transports.js';
 import { parseRunOptions, runHelp } from './runOptions.js';
 
 describe('parseRunOptions', () => {

@@ -1,7 +1,7 @@
 import { envName, flagName, readRunSettings, RUN_DEFAULTS, RUN_LIMITS, RUN_SETTING_KEYS, type RawRunSettings, type RunSettings } from '../runner/runSettings.js';
-import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
-import { SDK_RANGE } from '../targets/sdkFloor.js';
-import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports.js';
+import { AWS_QUOTA_RATES } from '../targets/pacing/quotaLimiter.js';
+import { SDK_RANGE } from '../targets/sdk/sdkFloor.js';
+import { TRANSPORT_NAMES, TRANSPORTS } from '../targets/transports/transports.js';
 import { parseFlags } from './parseFlags.js';
 import { UsageError } from './usageError.js';
 
@@ -98,7 +98,7 @@ and the baseline used.
 AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL are honoured as by the AWS CLI.
 Every setting above except --plan, --strict and --verbose can also come from CONFORMANCE_<NAME>
 (CONFORMANCE_REPLAY_PATH, CONFORMANCE_POOL_RPS, …; the accounts: ${envName('account')}) for plain
-\`vitest run -c runner/vitest.config.ts\`, which cannot record or keep a budget.
+\`vitest run -c suites/vitest.config.ts\`, which cannot record or keep a budget.
 `;
 
 const SETTING_FLAGS = Object.fromEntries(RUN_SETTING_KEYS.map((key) => [flagName(key), { type: 'string' as const }])) as Record<string, { type: 'string' }>;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../reports/runReport.js';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import type { FaultName } from '../testing/fakeFaults.js';
 import { sendToFake } from '../testing/sendToFake.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultName } from '../testing/fakeFaults.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
-import { MIN_SCRUBBED_FRAGMENT } from '../targets/scrubSecrets.js';
+import { MIN_SCRUBBED_FRAGMENT } from '../targets/recording/scrubSecrets.js';
 
 /**
  * Secrets never leave a run: the CLI, in its own process, runs against the fake Cognito with known

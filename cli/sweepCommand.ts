@@ -1,10 +1,10 @@
 import { parseFlags } from './parseFlags.js';
 import { loadTargetConfig } from '../targets/targetConfig.js';
 import { openTarget } from '../targets/openTarget.js';
-import { RUN_ID_ROOT } from '../targets/runIdPrefix.js';
-import { DEFAULT_OLDER_THAN_MS, sweepLeftovers } from '../targets/sweepLeftovers.js';
-import { allowedAccounts, checkAccount, ACCOUNTS_ENV } from '../targets/accountGuard.js';
-import { credentialsFor } from '../targets/credentialSource.js';
+import { RUN_ID_ROOT } from '../targets/pool/runIdPrefix.js';
+import { DEFAULT_OLDER_THAN_MS, sweepLeftovers } from '../targets/pool/sweepLeftovers.js';
+import { allowedAccounts, checkAccount, ACCOUNTS_ENV } from '../targets/aws/accountGuard.js';
+import { credentialsFor } from '../targets/aws/credentialSource.js';
 import { formatDuration } from '../runner/durationText.js';
 import { parseDuration } from '../runner/parseDuration.js';
 import { UsageError } from './usageError.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as ownSdk from '@aws-sdk/client-cognito-identity-provider';
-import { loadSdk } from '../targets/loadSdk.js';
-import { resolveSdkSource, SDK_PACKAGE } from '../targets/sdkSource.js';
+import { loadSdk } from '../targets/sdk/loadSdk.js';
+import { resolveSdkSource, SDK_PACKAGE } from '../targets/sdk/sdkSource.js';
 import { contract } from './contract.js';
 import { knownSdkDrift } from './knownSdkDrift.js';
 import { sdkDrift, type SdkModule } from './sdkDrift.js';
 
 /**
- * The SDK a run started here would send through (targets/sdkSource.ts): CONFORMANCE_SDK_FROM when
+ * The SDK a run started here would send through (targets/sdk/sdkSource.ts): CONFORMANCE_SDK_FROM when
  * set, else the working directory's node_modules, else the tool's own copy. After
  * `npm install @aws-sdk/client-cognito-identity-provider@<version>` this is that version.
  */

@@ -17,7 +17,7 @@ const HAS: Readonly<Record<FixtureNeed, (pool: PoolContext) => boolean>> = {
   'resource-server': (pool) => pool.resourceServerScopes.length > 0,
   'identity-provider': (pool) => pool.identityProviders.length > 0,
   analytics: (pool) => pool.analytics !== undefined,
-  // Whether the pool is fully known is the fixture's to say (targets/fixtureCapabilities.ts), not the pool context's.
+  // Whether the pool is fully known is the fixture's to say (targets/pool/fixtureCapabilities.ts), not the pool context's.
   'known-attributes': () => true,
   'known-scopes': () => true,
   'known-providers': () => true,

@@ -1,4 +1,4 @@
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 import type { Verdict } from './verdict.js';
 
 /**

@@ -4,7 +4,7 @@ import { defineOracle, type Judgement } from './defineOracle.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
 import { isJsonObject } from './jsonObject.js';
 import { brief } from './shown.js';
-import { sanitizeErrorType } from '../targets/awsJsonError.js';
+import { sanitizeErrorType } from '../targets/transports/awsJsonError.js';
 
 const CONTENT_TYPE = 'protocol.content-type';
 const REQUEST_ID = 'protocol.request-id';

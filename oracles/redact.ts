@@ -1,14 +1,14 @@
 /**
  * Secret safety for everything the oracles and reporters print. The secret members are the ones
- * the model marks `sensitive` (targets/sensitiveMembers.ts derives them from the contract: today
+ * the model marks `sensitive` (targets/recording/sensitiveMembers.ts derives them from the contract: today
  * ClientSecret): a verdict, a report or a log line never carries their values, only
  * `<redacted:52 chars>`.
  *
  * ClientId is also `sensitive` in the model but is not redacted: KEPT_SENSITIVE_MEMBERS in
- * targets/sensitiveMembers.ts says why. Only secrets are redacted.
+ * targets/recording/sensitiveMembers.ts says why. Only secrets are redacted.
  */
-import { isSecretMember, SECRET_MEMBER_PATTERN } from '../targets/sensitiveMembers.js';
-import { MIN_SCRUBBED_FRAGMENT } from '../targets/scrubSecrets.js';
+import { isSecretMember, SECRET_MEMBER_PATTERN } from '../targets/recording/sensitiveMembers.js';
+import { MIN_SCRUBBED_FRAGMENT } from '../targets/recording/scrubSecrets.js';
 import { isJsonObject } from './jsonObject.js';
 
 

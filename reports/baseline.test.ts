@@ -34,7 +34,7 @@ describe('loadBaseline', () => {
   });
 
   it('reads the shipped cognito-local baseline', () => {
-    const b = loadBaseline(new URL('../reports/baselines/cognito-local.json', import.meta.url).pathname);
+    const b = loadBaseline(new URL('./baselines/cognito-local.json', import.meta.url).pathname);
     expect(b.target).toBe('cognito-local');
     expect(b.comment).toContain('--update-baseline');
   });

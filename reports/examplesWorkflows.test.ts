@@ -201,7 +201,7 @@ describe('example GitHub workflows', () => {
       target: { name: 'aws', kind: 'aws', region: 'eu-west-1', transport: 'http', concurrency: 4 },
     });
     // No sweep: a run in an existing pool creates no pool, so it leaves none behind. The account
-    // guard's STS GetCallerIdentity needs no permission (targets/accountGuard.ts).
+    // guard's STS GetCallerIdentity needs no permission (targets/aws/accountGuard.ts).
     const allowed = policy.Statement.flatMap((st) => st.Action.map((a) => a.replace(/^cognito-idp:/, ''))).sort();
     // The unknown-operation probe names no IAM action; the unknown-pool probe's pool is outside the
     // policy on purpose (IAM refuses it, and checkRule does not judge a refused probe).
@@ -215,7 +215,7 @@ describe('example GitHub workflows', () => {
   });
 
   it('CONFORMANCE_* variables they set are ones the suites read', () => {
-    const read = ['runner/vitest.config.ts', 'runner/globalSetup.ts'].map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
+    const read = ['suites/vitest.config.ts', 'suites/globalSetup.ts'].map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
     const set = WORKFLOWS.flatMap((f) => [...readFileSync(`${root}${f}`, 'utf8').matchAll(/^\s*(CONFORMANCE_[A-Z_]+):/gm)].map((m) => m[1] as string));
     expect(set).toContain('CONFORMANCE_OUT');
     for (const name of set) expect(read, name).toContain(name);

@@ -6,7 +6,7 @@ import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import { planRun } from '../runner/runPlan.js';
 import { selectRules } from '../runner/selectRules.js';
-import { AWS_QUOTA_RATES } from '../targets/quotaLimiter.js';
+import { AWS_QUOTA_RATES } from '../targets/pacing/quotaLimiter.js';
 import { sampleReport } from '../testing/sampleReport.js';
 import { applyBaseline } from './baseline.js';
 import { diffReports } from './diffReports.js';

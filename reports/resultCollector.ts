@@ -13,7 +13,7 @@ declare module '@vitest/runner' {
 }
 
 /**
- * The plain-vitest path's reporter (`vitest run -c runner/vitest.config.ts --shard`): it only
+ * The plain-vitest path's reporter (`vitest run -c suites/vitest.config.ts --shard`): it only
  * gathers result events, each rule test's `meta().conformance`, plus errors outside any rule
  * (setup, teardown) as harness errors, builds the RunReport as the CLI's in-process runner does
  * (buildRunReport) and, when given a directory, writes the reports there.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import type { Target } from '../targets/exchange.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import { prepareRun, type PreparedRun } from '../runner/prepareRun.js';

@@ -1,4 +1,4 @@
-import type { TransportName } from '../targets/transports.js';
+import type { TransportName } from '../targets/transports/transports.js';
 import type { ReportPlan } from './planHeader.js';
 import { RULE_STATUSES, type RuleResult, type RuleStatus } from './ruleResult.js';
 
@@ -59,10 +59,10 @@ export interface RunReport {
   contract: { operation: 'CreateUserPoolClient'; modelDate: string; rules: number };
   /**
    * `sdkVersion`: the @aws-sdk/client-cognito-identity-provider version, for `--transport sdk` runs;
-   * `sdkOrigin`: where that copy was loaded from (targets/sdkSource.ts: `--sdk-from`'s folder, the
+   * `sdkOrigin`: where that copy was loaded from (targets/sdk/sdkSource.ts: `--sdk-from`'s folder, the
    * working directory's node_modules, or "the tool's own copy");
    * `account`: the AWS account the account guard resolved (STS GetCallerIdentity) for a guarded
-   * target (targets/accountGuard.ts); `server`: the `Server` header of the target's first answer,
+   * target (targets/aws/accountGuard.ts); `server`: the `Server` header of the target's first answer,
    * information only. `name` is the preset's, `--name`, or an endpoint's host:port: what a
    * baseline names (reports/baseline.ts).
    */
@@ -85,7 +85,7 @@ export interface RunReport {
   budget?: BudgetReport;
   /**
    * What the run could not do but did not need to, e.g. a resource server the target cannot delete
-   * whose pool's deletion removed it anyway (targets/poolTeardown.ts). Never changes the exit code.
+   * whose pool's deletion removed it anyway (targets/pool/poolTeardown.ts). Never changes the exit code.
    */
   notes?: string[];
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticAnalytics } from '../targets/poolFixture.js';
+import { syntheticAnalytics } from '../targets/pool/poolFixture.js';
 import { stableTokens, tokenScope } from './stableTokens.js';
 
 /** What one run's SDK view of a create looks like, with the values a run makes up (after a real cognito-local run). */

@@ -1,5 +1,5 @@
-import { syntheticAnalytics } from '../targets/poolFixture.js';
-import { RUN_ID_PATTERN } from '../targets/runIdPrefix.js';
+import { syntheticAnalytics } from '../targets/pool/poolFixture.js';
+import { RUN_ID_PATTERN } from '../targets/pool/runIdPrefix.js';
 
 /**
  * Values that differ from run to run whatever the target does become stable tokens before two runs
@@ -18,10 +18,10 @@ import { RUN_ID_PATTERN } from '../targets/runIdPrefix.js';
  *   (output.client-secret.*), not the diff's;
  * - dates: CreationDate and LastModifiedDate (epoch seconds on the wire, ISO-8601 strings in the
  *   SDK's view), an HTTP `date` header, and any ISO-8601 date-time inside a string;
- * - run-scoped names: the run id prefix (targets/runIdPrefix.ts) wherever it is quoted, which covers
+ * - run-scoped names: the run id prefix (targets/pool/runIdPrefix.ts) wherever it is quoted, which covers
  *   the pool name, the resource server identifier and its scopes (`https://cc-….example/read`), the
  *   identity provider (`cc-…-saml`) and client names built from it; and the synthetic Pinpoint
- *   application id derived from it (targets/poolFixture.ts syntheticAnalytics).
+ *   application id derived from it (targets/pool/poolFixture.ts syntheticAnalytics).
  *
  * Lists are compared as multisets: Cognito returns lists as sets in another order than sent
  * (docs/evidence.md §7 "lists"; the oracles compare them so too, oracles/compareAsSets.ts), and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
 import { requestMemberIntroduced, responseMemberIntroduced } from '../contract/responseMembers.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import type { LoadedRecord } from '../targets/recordedExchange.js';
+import type { LoadedRecord } from '../targets/recording/recordedExchange.js';
 import { ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { evidenceObservations, readEvidence } from './evidenceCorpus.js';
 

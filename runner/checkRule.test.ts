@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, ruleById } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import { startFakeCognito, type FakeCognitoOptions } from '../testing/fakeCognito.js';
 import type { FaultName } from '../testing/fakeFaults.js';
 import type { RuleResult } from '../reports/ruleResult.js';

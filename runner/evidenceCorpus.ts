@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readRecordings } from '../targets/readRecordings.js';
-import type { LoadedRecord } from '../targets/recordedExchange.js';
+import { readRecordings } from '../targets/recording/readRecordings.js';
+import type { LoadedRecord } from '../targets/recording/recordedExchange.js';
 import { judgeRecords, type JudgeOutcome } from './judgeRecords.js';
 import { ruleObservations, type RuleObservation } from './ruleObservations.js';
 

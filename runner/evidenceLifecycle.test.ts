@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { readEvidence } from './evidenceCorpus.js';
 import { judgeRecords } from './judgeRecords.js';
 import { lifecycleHistories } from './lifecycleHistories.js';

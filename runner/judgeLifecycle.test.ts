@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import type { Verdict } from '../oracles/verdict.js';
 import type { Target } from '../targets/exchange.js';
-import { parseRecordings } from '../targets/readRecordings.js';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
-import { recordContext, withRecording } from '../targets/recordingTarget.js';
+import { parseRecordings } from '../targets/recording/readRecordings.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
+import { recordContext, withRecording } from '../targets/recording/recordingTarget.js';
 import { judgeLifecycle } from './judgeLifecycle.js';
 import { judgeRecords } from './judgeRecords.js';
 

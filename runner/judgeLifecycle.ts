@@ -2,7 +2,7 @@ import { contract } from '../contract/contract.js';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
 import type { Verdict } from '../oracles/verdict.js';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import type { JudgedRecord, NotJudged } from './judgeRecords.js';
 import { lifecycleHistories } from './lifecycleHistories.js';
 

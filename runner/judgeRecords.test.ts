@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleById } from '../contract/contract.js';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { judgeRecords, type JudgedRecord } from './judgeRecords.js';
 
 const POOL = 'us-east-1_AbCdEf123';

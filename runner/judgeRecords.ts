@@ -13,7 +13,7 @@ import { plural } from '../reports/plural.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import type { Exchange } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { blamedMembers, ruleTopMembers, sameMessage } from './blamedMembers.js';
 import { recordedCases, type RecordedCase } from './recordedCases.js';
 import { poolOfRecord } from './recordPool.js';

@@ -2,8 +2,8 @@ import { contract } from '../contract/contract.js';
 import { buildRunReport } from '../reports/buildRunReport.js';
 import type { RunReport } from '../reports/runReport.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import type { LoadedRecord } from '../targets/recordedExchange.js';
-import { DEFAULT_TRANSPORT, type TransportName } from '../targets/transports.js';
+import type { LoadedRecord } from '../targets/recording/recordedExchange.js';
+import { DEFAULT_TRANSPORT, type TransportName } from '../targets/transports/transports.js';
 import type { JudgeOutcome } from './judgeRecords.js';
 import { toolVersion } from './toolVersion.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { lifecycleHistories } from './lifecycleHistories.js';
 
 let line = 0;

@@ -1,4 +1,4 @@
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 
 /**
  * The histories the lifecycle judges read (oracles/lifecycleJudge.ts), built from recorded

@@ -2,7 +2,7 @@ import type { Rule } from '../contract/rule.js';
 import type { TestCase } from '../generators/testCase.js';
 import type { Exchange, Target } from '../targets/exchange.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import { persistentTarget } from '../targets/persistentTarget.js';
+import { persistentTarget } from '../targets/pacing/persistentTarget.js';
 import type { Observation } from '../oracles/observation.js';
 import { earlierClientIdsView } from './earlierClientIdsView.js';
 

@@ -1,18 +1,18 @@
 import { basename } from 'node:path';
 import { contract } from '../contract/contract.js';
 import { openTarget } from '../targets/openTarget.js';
-import { useExistingPool } from '../targets/existingPool.js';
-import { createPoolFixture, type RunPool } from '../targets/poolFixture.js';
-import type { QuotaCounts } from '../targets/quotaLimiter.js';
-import { withRecording, type RecordingTarget } from '../targets/recordingTarget.js';
-import type { CleanupRegistry } from '../targets/cleanupRegistry.js';
+import { useExistingPool } from '../targets/pool/existingPool.js';
+import { createPoolFixture, type RunPool } from '../targets/pool/poolFixture.js';
+import type { QuotaCounts } from '../targets/pacing/quotaLimiter.js';
+import { withRecording, type RecordingTarget } from '../targets/recording/recordingTarget.js';
+import type { CleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import type { Target } from '../targets/exchange.js';
 import type { RunInfo } from '../reports/buildRunReport.js';
 import { resolveRun, type ResolvedRun } from './resolveRun.js';
 import type { RunContext } from './runContext.js';
 import { RUN_DEFAULTS, type RunSettings } from './runSettings.js';
 import { toolVersion } from './toolVersion.js';
-import { openOtherRegionTarget, otherRegionSettings } from '../targets/otherRegionTarget.js';
+import { openOtherRegionTarget, otherRegionSettings } from '../targets/aws/otherRegionTarget.js';
 import type { RuleEnv } from './checkRule.js';
 
 export interface PreparedRun {
@@ -33,7 +33,7 @@ export interface PreparedRun {
   traffic(): QuotaCounts;
   /** Remove everything the run created and stop what it started. Idempotent. */
   close(): Promise<void>;
-  /** After close(): what teardown could not delete but the pool's deletion removed anyway (targets/poolTeardown.ts). */
+  /** After close(): what teardown could not delete but the pool's deletion removed anyway (targets/pool/poolTeardown.ts). */
   teardownNotes(): readonly string[];
 }
 
@@ -94,7 +94,7 @@ export async function prepareRun(settings: RunSettings, registry: CleanupRegistr
     const pools = fixtures.filter((f) => JSON.stringify(f.capabilities) === JSON.stringify(fixture.capabilities)).map((f) => f.context);
     recording?.setPool(fixture.context);
     const target = opened.settings;
-    // The second region (targets/otherRegion.ts): the same target signed for another region; an
+    // The second region (targets/aws/otherRegion.ts): the same target signed for another region; an
     // embedded emulator's endpoint is known only now.
     const second = resolved.otherRegion;
     const secondSettings = 'skipped' in second ? undefined : otherRegionSettings(target, second);

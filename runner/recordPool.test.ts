@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WRITABLE_STANDARD_ATTRIBUTES } from '../contract/poolContext.js';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { poolOfRecord } from './recordPool.js';
 
 const request = { UserPoolId: 'us-east-1_Abc', ClientName: 'a', ReadAttributes: ['email', 'custom:tier'], AllowedOAuthScopes: ['openid', 'api/read'], SupportedIdentityProviders: ['COGNITO', 'Google'] };

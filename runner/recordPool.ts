@@ -1,6 +1,6 @@
 import { STANDARD_ATTRIBUTES, STANDARD_SCOPES, WRITABLE_STANDARD_ATTRIBUTES, type PoolContext } from '../contract/poolContext.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 
 /**
  * The pool a recorded request is judged against, for the existence rules (the pool itself,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { memberOfRedactedPath, recordView } from './recordView.js';
 
 const base: RecordedExchange = {

@@ -1,9 +1,9 @@
 import { requestMembers } from '../contract/requestMembers.js';
 import type { Exchange } from '../targets/exchange.js';
-import { parseAwsJsonError } from '../targets/awsJsonError.js';
+import { parseAwsJsonError } from '../targets/transports/awsJsonError.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
-import type { RecordedExchange } from '../targets/recordedExchange.js';
-import { standInFor } from '../targets/secretMask.js';
+import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
+import { standInFor } from '../targets/recording/secretMask.js';
 
 /**
  * A recorded exchange as the oracles see it: the normalized Exchange a transport would have

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedRecord, RecordedExchange } from '../targets/recordedExchange.js';
+import type { LoadedRecord, RecordedExchange } from '../targets/recording/recordedExchange.js';
 import { recordedCases } from './recordedCases.js';
 
 let n = 0;

@@ -1,4 +1,4 @@
-import type { LoadedRecord } from '../targets/recordedExchange.js';
+import type { LoadedRecord } from '../targets/recording/recordedExchange.js';
 
 /**
  * The cases of a `run --record` recording: the exchanges one case of one rule sent, gathered back

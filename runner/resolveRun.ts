@@ -1,11 +1,11 @@
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS, type Rule } from '../contract/rule.js';
-import { checkAccount, needsAccountGuard, type AccountCheck } from '../targets/accountGuard.js';
-import { resolveOtherRegion, type OtherRegion } from '../targets/otherRegion.js';
-import { credentialsFor, type CredentialProvider } from '../targets/credentialSource.js';
-import type { QuotaRates } from '../targets/quotaLimiter.js';
-import { quotaRatesFor } from '../targets/runQuotas.js';
-import { newRunIdPrefix } from '../targets/runIdPrefix.js';
+import { checkAccount, needsAccountGuard, type AccountCheck } from '../targets/aws/accountGuard.js';
+import { resolveOtherRegion, type OtherRegion } from '../targets/aws/otherRegion.js';
+import { credentialsFor, type CredentialProvider } from '../targets/aws/credentialSource.js';
+import type { QuotaRates } from '../targets/pacing/quotaLimiter.js';
+import { quotaRatesFor } from '../targets/pacing/runQuotas.js';
+import { newRunIdPrefix } from '../targets/pool/runIdPrefix.js';
 import { loadTargetConfig, type TargetConfig } from '../targets/targetConfig.js';
 import { targetName } from '../targets/targetName.js';
 import { planRun, type RunPlan } from './runPlan.js';
@@ -29,7 +29,7 @@ export interface ResolvedRun {
   /** Absent: no quota (an emulator without --pool-rps/--account-rps). */
   quotas?: QuotaRates;
   plan: RunPlan;
-  /** The second region of the region rules, or why the run has none (targets/otherRegion.ts). */
+  /** The second region of the region rules, or why the run has none (targets/aws/otherRegion.ts). */
   otherRegion: OtherRegion;
 }
 
@@ -45,7 +45,7 @@ export interface ResolveOptions {
 }
 
 /**
- * Resolves the configuration, then runs the account guard (targets/accountGuard.ts) before
+ * Resolves the configuration, then runs the account guard (targets/aws/accountGuard.ts) before
  * anything else: against AWS or any endpoint that is not loopback it refuses at once without an
  * allowed account, and otherwise asks STS GetCallerIdentity, the only request sent here. Loopback
  * emulators are not asked anything.
@@ -94,7 +94,7 @@ export async function resolveRun(settings: RunSettings, options: ResolveOptions 
     ...(quotas === undefined ? {} : { quotas }),
     ...(account.guarded ? { account: { account: account.account, arn: account.arn } } : {}),
     ...(settings.budget === undefined ? {} : { budget: settings.budget }),
-    // A recording names one pool for all its cases (targets/recordingTarget.ts setPool); --user-pool-id names one pool.
+    // A recording names one pool for all its cases (targets/recording/recordingTarget.ts setPool); --user-pool-id names one pool.
     ...(settings.record === undefined && settings.userPoolId === undefined ? (options.maxPools === undefined ? {} : { maxPools: options.maxPools }) : { maxPools: 1 }),
     ...(settings.userPoolId === undefined ? {} : { existingPoolId: settings.userPoolId }),
     otherRegion: 'skipped' in otherRegion ? { skipped: otherRegion.skipped } : { region: otherRegion.region },

@@ -1,5 +1,5 @@
 import type { PoolContext } from '../contract/poolContext.js';
-import type { FixtureCapabilities } from '../targets/fixtureCapabilities.js';
+import type { FixtureCapabilities } from '../targets/pool/fixtureCapabilities.js';
 import type { TargetSettings } from '../targets/targetSettings.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { Rule } from '../contract/rule.js';
 import { onlyFixedCases, probesFor } from '../generators/fixedCases.js';
 import { formatDuration } from './durationText.js';
-import { unmetNeed, type FixtureCapabilities } from '../targets/fixtureCapabilities.js';
-import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
-import type { QuotaRates } from '../targets/quotaLimiter.js';
+import { unmetNeed, type FixtureCapabilities } from '../targets/pool/fixtureCapabilities.js';
+import { quotaCategoryOf } from '../targets/pacing/cognitoQuotaCategory.js';
+import type { QuotaRates } from '../targets/pacing/quotaLimiter.js';
 import { runsAlone } from './sequentialKinds.js';
 
 /**
@@ -51,7 +51,7 @@ export interface PlanInput {
   maxPools?: number;
   /** `--user-pool-id`: the run reads this pool instead of creating one, and creates nothing but clients. */
   existingPoolId?: string;
-  /** The second region of rules sent through another region, or why there is none (targets/otherRegion.ts); absent: every region is reachable. */
+  /** The second region of rules sent through another region, or why there is none (targets/aws/otherRegion.ts); absent: every region is reachable. */
   otherRegion?: { region: string } | { skipped: string };
 }
 
@@ -91,7 +91,7 @@ export interface RunPlan {
   /** At the quota rates, when there are quotas: the least time they allow for the requests planned (see quotaLimitMs). */
   expectedDurationMs?: number;
   budget?: { maxRequests?: number; timeBudgetMs?: number };
-  /** The second region the planned region rules are sent through (targets/otherRegion.ts). */
+  /** The second region the planned region rules are sent through (targets/aws/otherRegion.ts). */
   otherRegion?: string;
 }
 
@@ -115,7 +115,7 @@ export function requestsPerCase(rule: Rule): Record<string, RequestCount> {
   return out;
 }
 
-/** The names createPoolFixture (targets/poolFixture.ts) gives what it creates; a test holds them equal. */
+/** The names createPoolFixture (targets/pool/poolFixture.ts) gives what it creates; a test holds them equal. */
 export function fixtureNames(runIdPrefix: string, index = 1): { poolName: string; resourceServerIdentifier: string; resourceServerName: string; identityProviderName: string } {
   const PROVIDER_NAME_MAX = 32;
   return {
@@ -131,7 +131,7 @@ export function fixtureNames(runIdPrefix: string, index = 1): { poolName: string
 // DeleteIdentityProvider, DeleteUserPool.
 const FIXTURE_REQUESTS: readonly string[] = ['CreateUserPool', 'CreateResourceServer', 'CreateIdentityProvider'];
 const CLEANUP_REQUESTS: readonly string[] = ['ListUserPoolClients', 'DeleteResourceServer', 'DeleteIdentityProvider', 'DeleteUserPool'];
-// In an existing pool (targets/existingPool.ts): one page of each read, and no cleanup request of
+// In an existing pool (targets/pool/existingPool.ts): one page of each read, and no cleanup request of
 // its own: every case deletes its client, and teardown deletes only what a cut-short case left.
 const EXISTING_POOL_REQUESTS: readonly string[] = ['DescribeUserPool', 'ListResourceServers', 'ListIdentityProviders'];
 
@@ -237,7 +237,7 @@ export function planRun(input: PlanInput): RunPlan {
 
 /**
  * The least time the quotas allow for these requests in `pools` pools (Cognito's documented
- * model, targets/cognitoQuotaCategory.ts): every category's requests share the account's rate for
+ * model, targets/pacing/cognitoQuotaCategory.ts): every category's requests share the account's rate for
  * it, and every operation has its own rate in each pool. Rules that run alone send in one pool of
  * their own (the first), the others spread evenly over all of them. Requests in flight proceed
  * side by side, so the run takes as long as its busiest bucket; the pool fixture and cleanup, a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../targets/harnessError.js';
-import { TRANSPORT_NAMES } from '../targets/transports.js';
+import { TRANSPORT_NAMES } from '../targets/transports/transports.js';
 import { envName, flagName, readRunSettings, RUN_DEFAULTS, RUN_SETTING_KEYS, runSettingsFromEnv, type RawRunSettings } from './runSettings.js';
 
 function rejection(raw: RawRunSettings, source: 'flags' | 'env'): HarnessError {
@@ -60,7 +60,7 @@ describe('readRunSettings: the one reader of run settings', () => {
     expect(readRunSettings({}, 'flags').otherRegion).toBeUndefined();
   });
 
-  it('--sdk-from: the SDK the sdk transport loads (targets/sdkSource.ts), named by where it came from, carried into replays; refused with another transport', () => {
+  it('--sdk-from: the SDK the sdk transport loads (targets/sdk/sdkSource.ts), named by where it came from, carried into replays; refused with another transport', () => {
     expect(readRunSettings({ transport: 'sdk', sdkFrom: '../app' }, 'flags')).toMatchObject({ sdkFrom: { dir: '../app', label: '--sdk-from' }, targetArgs: ['--transport', 'sdk', '--sdk-from', '../app'] });
     expect(runSettingsFromEnv({ CONFORMANCE_TRANSPORT: 'sdk', CONFORMANCE_SDK_FROM: 'node_modules/sdk-next' })).toMatchObject({ sdkFrom: { dir: 'node_modules/sdk-next', label: 'CONFORMANCE_SDK_FROM' } });
     expect(readRunSettings({ transport: 'sdk' }, 'flags').sdkFrom).toBeUndefined();

@@ -2,10 +2,10 @@ import { contract } from '../contract/contract.js';
 import { userPoolId as userPoolIdShape } from '../contract/memberShapes.js';
 import { ALL_KINDS } from '../contract/rule.js';
 import { parseDuration } from './parseDuration.js';
-import { ACCOUNTS_ENV, allowedAccounts } from '../targets/accountGuard.js';
+import { ACCOUNTS_ENV, allowedAccounts } from '../targets/aws/accountGuard.js';
 import { HarnessError } from '../targets/harnessError.js';
 import type { TargetFlags } from '../targets/targetConfig.js';
-import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type SdkFrom, type TransportName } from '../targets/transports.js';
+import { DEFAULT_TRANSPORT, isTransportName, TRANSPORT_NAMES, type SdkFrom, type TransportName } from '../targets/transports/transports.js';
 import { selectRules } from './selectRules.js';
 
 /**
@@ -33,7 +33,7 @@ export const RUN_LIMITS = { runs: 10_000, concurrency: 64, maxRequests: 10_000_0
 /**
  * The settings a run takes, each as `--kebab-case` flag and as CONFORMANCE_SNAKE_CASE variable
  * (`replayPath`: `--replay-path`, CONFORMANCE_REPLAY_PATH), except `account`: `--account` and
- * CONFORMANCE_AWS_ACCOUNTS (targets/accountGuard.ts), which the CLI reads too when the flag is
+ * CONFORMANCE_AWS_ACCOUNTS (targets/aws/accountGuard.ts), which the CLI reads too when the flag is
  * absent, so that a CI job can name its account once.
  */
 export const RUN_SETTING_KEYS = [
@@ -66,24 +66,24 @@ export interface RunSettings {
   replayPath?: string;
   /** The flags that chose this target, repeated in every replay command. */
   targetArgs: string[];
-  /** `--account` / CONFORMANCE_AWS_ACCOUNTS: the AWS accounts the run may create things in (targets/accountGuard.ts). */
+  /** `--account` / CONFORMANCE_AWS_ACCOUNTS: the AWS accounts the run may create things in (targets/aws/accountGuard.ts). */
   accounts?: string[];
-  /** `--record DIR`: every exchange of the run goes into a JSON Lines recording there (targets/recordingTarget.ts). */
+  /** `--record DIR`: every exchange of the run goes into a JSON Lines recording there (targets/recording/recordingTarget.ts). */
   record?: string;
   /** `--max-requests N`, `--time-budget DURATION` (runner/runBudget.ts). */
   budget?: { maxRequests?: number; timeBudgetMs?: number };
   /**
    * `--pool-rps N`, `--account-rps N`: requests per second per user pool and per account
-   * (targets/quotaLimiter.ts; see targets/runQuotas.ts for the defaults per kind of target).
+   * (targets/pacing/quotaLimiter.ts; see targets/pacing/runQuotas.ts for the defaults per kind of target).
    */
   rates?: { poolRps?: number; accountRps?: number };
   /**
-   * `--user-pool-id ID`: run in this existing pool instead of creating one (targets/existingPool.ts).
+   * `--user-pool-id ID`: run in this existing pool instead of creating one (targets/pool/existingPool.ts).
    * The run reads it, creates and deletes its app clients there, and never deletes or changes it.
    */
   userPoolId?: string;
   /**
-   * `--other-region REGION`: the region the region rules send through (targets/otherRegion.ts);
+   * `--other-region REGION`: the region the region rules send through (targets/aws/otherRegion.ts);
    * absent: a default one on emulators, none against AWS. `otherRegionLabel` names where it came from.
    */
   otherRegion?: string;
@@ -91,7 +91,7 @@ export interface RunSettings {
   /**
    * `--sdk-from DIR` (with `--transport sdk`): an app folder, or the SDK package's own folder, to load
    * @aws-sdk/client-cognito-identity-provider from; absent: the working directory's node_modules,
-   * else the tool's own copy (targets/sdkSource.ts).
+   * else the tool's own copy (targets/sdk/sdkSource.ts).
    */
   sdkFrom?: SdkFrom;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import { startFakeCognito } from '../testing/fakeCognito.js';
 import { startThrottlingCognito } from '../testing/throttlingCognito.js';
 import { prepareRun } from './prepareRun.js';

@@ -1,5 +1,5 @@
 import type { HarnessEvent } from '../reports/runReport.js';
-import type { QuotaCounts, QuotaRates } from '../targets/quotaLimiter.js';
+import type { QuotaCounts, QuotaRates } from '../targets/pacing/quotaLimiter.js';
 
 /**
  * The run's traffic under its quotas as a harness event for the report (report.json

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
 import { ALL_KINDS } from '../contract/rule.js';
-import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
+import { createCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
 import { startFakeCognito, type FakeCognito } from '../testing/fakeCognito.js';
 import type { FaultName } from '../testing/fakeFaults.js';
 import { prepareRun, type PreparedRun } from './prepareRun.js';

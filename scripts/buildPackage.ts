@@ -5,7 +5,7 @@ import ts from 'typescript';
 
 /**
  * The data files that compiled modules read beside themselves (through `new URL(…, import.meta.url)`),
- * as globs relative to the package root: the recorded-exchange schema (targets/readRecordings.ts),
+ * as globs relative to the package root: the recorded-exchange schema (targets/recording/readRecordings.ts),
  * the contract's evidence corpus (runner/evidenceCorpus.ts, for `contract`) and the shipped
  * cognito-local baseline (cli/runCommand.ts, the default run's known gaps). Each is copied to the
  * same relative place under dist/, so the same relative URL finds it from the sources and from the

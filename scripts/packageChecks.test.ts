@@ -11,7 +11,7 @@ describe('unwantedPackedFiles', () => {
 
   it('flags sources, tests, suites, benches, CI files, fakes and run output', () => {
     const planted = [
-      'index.ts', 'cli/main.ts', 'cli/runCommand.fake.e2e.test.ts', 'runner/output.suite.ts', 'bench/all.ts', '.ci/run',
+      'index.ts', 'cli/main.ts', 'cli/runCommand.fake.e2e.test.ts', 'suites/output.suite.ts', 'bench/all.ts', '.ci/run',
       'testing/fakeCognito.ts', 'reports/latest/report.json', 'dist/testing/fakeCognito.js', 'dist/reports/latest/report.json',
       'dist/runner/checkRule.test.js', 'dist/runner/vitest.config.js', 'dist/suites/defaults.js', 'docs/package.md',
     ];

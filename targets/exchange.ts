@@ -1,4 +1,4 @@
-import type { TransportName } from './transports.js';
+import type { TransportName } from './transports/transports.js';
 
 /**
  * One request/response exchange with a system under test, normalized across transports.
@@ -59,7 +59,7 @@ export interface TargetInfo {
   transport: TransportName;
   /** The version of the client library the transport sends through, when it uses one (the AWS SDK's). */
   sdkVersion?: string;
-  /** Where that library was loaded from (targets/sdkSource.ts): a folder and how it was chosen, or "the tool's own copy". */
+  /** Where that library was loaded from (targets/sdk/sdkSource.ts): a folder and how it was chosen, or "the tool's own copy". */
   sdkOrigin?: string;
 }
 

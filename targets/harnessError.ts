@@ -10,12 +10,12 @@ export type HarnessErrorCode =
   | 'E_TARGET_TIMEOUT'
   | 'E_EMULATOR_START'
   | 'E_FIXTURE'
-  /** The endpoint does not speak the Cognito API at all (targets/cognitoProbe.ts). */
+  /** The endpoint does not speak the Cognito API at all (targets/transports/cognitoProbe.ts). */
   | 'E_NOT_COGNITO'
   | 'E_INTERRUPTED'
   | 'E_ACCOUNT_REQUIRED'
   | 'E_ACCOUNT_NOT_ALLOWED'
-  /** The target still answered throttling after every retry (targets/withRetry.ts). */
+  /** The target still answered throttling after every retry (targets/pacing/withRetry.ts). */
   | 'E_THROTTLED';
 
 export class HarnessError extends Error {

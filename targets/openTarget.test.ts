@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCleanupRegistry } from './cleanupRegistry.js';
+import { createCleanupRegistry } from './pool/cleanupRegistry.js';
 import { openTarget } from './openTarget.js';
-import { SDK_FLOOR } from './sdkFloor.js';
+import { SDK_FLOOR } from './sdk/sdkFloor.js';
 import { resolveTargetConfig } from './targetConfig.js';
 
 const quiet = () => createCleanupRegistry({ signals: { on: () => undefined, off: () => undefined }, exit: () => undefined });

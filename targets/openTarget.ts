@@ -1,15 +1,15 @@
-import { processCleanupRegistry, type CleanupRegistry } from './cleanupRegistry.js';
-import { credentialsFor, type CredentialProvider } from './credentialSource.js';
-import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './embeddedCognitoLocal.js';
+import { processCleanupRegistry, type CleanupRegistry } from './pool/cleanupRegistry.js';
+import { credentialsFor, type CredentialProvider } from './aws/credentialSource.js';
+import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from './emulator/embeddedCognitoLocal.js';
 import type { Exchange, Target } from './exchange.js';
 import type { TargetConfig } from './targetConfig.js';
 import { targetName } from './targetName.js';
-import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './quotaLimiter.js';
-import { quotaRatesFor, type GivenRates } from './runQuotas.js';
-import { checkSdkFloor } from './sdkFloor.js';
-import { resolveSdkSource } from './sdkSource.js';
+import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter } from './pacing/quotaLimiter.js';
+import { quotaRatesFor, type GivenRates } from './pacing/runQuotas.js';
+import { checkSdkFloor } from './sdk/sdkFloor.js';
+import { resolveSdkSource } from './sdk/sdkSource.js';
 import { targetFromSettings, type TargetSettings, type TargetTuning } from './targetSettings.js';
-import { DEFAULT_TRANSPORT, type SdkFrom, type TransportName } from './transports.js';
+import { DEFAULT_TRANSPORT, type SdkFrom, type TransportName } from './transports/transports.js';
 
 /** A resolved configuration turned into a live Target, with whatever it started. */
 export interface OpenedTarget {
@@ -48,7 +48,7 @@ export interface OpenTargetOptions {
   credentials?: CredentialProvider;
   /** `--pool-rps`, `--account-rps`; the quotas follow from these and the kind of target (runQuotas.ts). */
   rates?: GivenRates;
-  /** `--sdk-from DIR`: where the SDK transport loads the SDK from (targets/sdkSource.ts). */
+  /** `--sdk-from DIR`: where the SDK transport loads the SDK from (targets/sdk/sdkSource.ts). */
   sdkFrom?: SdkFrom;
   /** Timeouts and retry policy, for tests. */
   tuning?: Omit<TargetTuning, 'credentials' | 'env' | 'quota' | 'traffic'>;

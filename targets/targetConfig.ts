@@ -1,5 +1,5 @@
 import { HarnessError } from './harnessError.js';
-import { readProfileRegion } from './profileRegion.js';
+import { readProfileRegion } from './aws/profileRegion.js';
 
 /**
  * Which system under test a run talks to, resolved from flags and the environment the way the AWS
@@ -23,7 +23,7 @@ export interface TargetLimits {
 
 /**
  * Requests in flight. Against AWS a few: the request rate is the quota limiter's (5 per second per
- * user pool, 15 per account: targets/runQuotas.ts, docs/evidence.md §8). Emulators have no quota;
+ * user pool, 15 per account: targets/pacing/runQuotas.ts, docs/evidence.md §8). Emulators have no quota;
  * 8 in flight is where cognito-local's reads stop getting faster (docs/evidence.md §9).
  */
 export const TARGET_LIMITS: Readonly<Record<'aws' | 'emulator', Readonly<TargetLimits>>> = {

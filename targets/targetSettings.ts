@@ -1,8 +1,8 @@
-import { credentialsFor, type CredentialProvider } from './credentialSource.js';
+import { credentialsFor, type CredentialProvider } from './aws/credentialSource.js';
 import type { Target } from './exchange.js';
-import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter, type QuotaRates } from './quotaLimiter.js';
-import type { RetryPolicy } from './retryPolicy.js';
-import { TRANSPORTS, type SdkFrom, type TransportName } from './transports.js';
+import { createQuotaLimiter, type QuotaCounts, type QuotaLimiter, type QuotaRates } from './pacing/quotaLimiter.js';
+import type { RetryPolicy } from './pacing/retryPolicy.js';
+import { TRANSPORTS, type SdkFrom, type TransportName } from './transports/transports.js';
 
 /**
  * A target as a run uses it, once resolved (the embedded emulator's address known): plain data, so
@@ -24,7 +24,7 @@ export interface TargetSettings {
   /** `--sdk-from DIR` (the SDK transport): absent, the working directory's node_modules, else the tool's own copy. */
   sdkFrom?: SdkFrom;
   /**
-   * The quotas every request keeps to (targets/runQuotas.ts); absent means no limit. Each process
+   * The quotas every request keeps to (targets/pacing/runQuotas.ts); absent means no limit. Each process
    * that builds a Target from these settings gets one limiter for all its requests.
    */
   quotas?: QuotaRates;
@@ -43,7 +43,7 @@ export interface TargetTuning {
   traffic?: QuotaCounts;
 }
 
-/** The Target for resolved settings, through the transport they name (targets/transports.ts). */
+/** The Target for resolved settings, through the transport they name (targets/transports/transports.ts). */
 export function targetFromSettings(settings: TargetSettings, tuning: TargetTuning = {}): Promise<Target> {
   const credentials = tuning.credentials ?? credentialsFor(settings.credentials, {
     ...(settings.profile === undefined ? {} : { profile: settings.profile }),

@@ -9,8 +9,8 @@ import { prepareRun } from '../runner/prepareRun.js';
 import { readRunSettings, type RawRunSettings } from '../runner/runSettings.js';
 import { runRules } from '../runner/runRules.js';
 import { ruleMatcher, selectRules } from '../runner/selectRules.js';
-import { createCleanupRegistry } from '../targets/cleanupRegistry.js';
-import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from '../targets/embeddedCognitoLocal.js';
+import { createCleanupRegistry } from '../targets/pool/cleanupRegistry.js';
+import { startEmbeddedCognitoLocal, type EmbeddedCognitoLocal } from '../targets/emulator/embeddedCognitoLocal.js';
 import {
   CORPUS_RELEASES,
   EMULATOR_BUGS,

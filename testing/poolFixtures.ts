@@ -38,7 +38,7 @@ export const fullPool: PoolContext = {
     ...ORDER_SCOPES,
     `${LONG_IDENTIFIER}/${LONG_SCOPE_NAME}`,
   ],
-  // The fixture pool of a run makes email required too (targets/poolFixture.ts).
+  // The fixture pool of a run makes email required too (targets/pool/poolFixture.ts).
   requiredAttributes: ['email'],
   identityProviders: [
     'Google',

@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { quotaCategoryOf } from '../targets/cognitoQuotaCategory.js';
+import { quotaCategoryOf } from '../targets/pacing/cognitoQuotaCategory.js';
 import { startFakeCognito, type FakeCognito } from './fakeCognito.js';
 import { listenOnLoopback } from './loopbackHttpServer.js';
 
@@ -8,7 +8,7 @@ import { listenOnLoopback } from './loopbackHttpServer.js';
  * A loopback Cognito that throttles as real Cognito does: a proxy in front of the fake Cognito
  * (or any loopback endpoint) with token buckets per account and category and per user pool and
  * operation, as the Developer Guide's quotas page documents them
- * (targets/cognitoQuotaCategory.ts: UserPoolClientUpdate, UserPoolClientRead, UserPoolUpdate, …
+ * (targets/pacing/cognitoQuotaCategory.ts: UserPoolClientUpdate, UserPoolClientRead, UserPoolUpdate, …
  * 15 per second per account by default; 5 per second per operation in one pool for the categories
  * with the page's per-pool note). A request over a limit is answered HTTP 400
  * `{"__type":"TooManyRequestsException","message":"Rate exceeded"}` (the status and message real
