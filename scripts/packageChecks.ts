@@ -56,7 +56,11 @@ export function unmetNeeds(packageDir: string, declared: ReadonlySet<string>, se
     const path = join(dist, file);
     const text = readFileSync(path, 'utf8');
     const specifiers = [
-      ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)'([^']+)'/g),
+      // `from '…'` only where a statement begins (`import`/`export` at the start of a line): the
+      // word "from" followed by a quote also occurs in messages (`… from ${dir} '…'`).
+      ...text.matchAll(/^\s*(?:import|export)\b[^;'"`]*?\bfrom\s*'([^']+)'/gm),
+      ...text.matchAll(/^\s*import\s*'([^']+)'/gm),
+      ...text.matchAll(/\bimport\s*\(\s*'([^']+)'/g),
       ...text.matchAll(/createRequire\(import\.meta\.url\)\(\s*'([^']+)'/g),
     ].map((m) => m[1]!);
     for (const spec of specifiers) {
