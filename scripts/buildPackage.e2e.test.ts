@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appLockfile, type Lockfile, type PackedManifest } from './appLockfile.js';
 import { unmetNeeds, unwantedPackedFiles } from './packageChecks.js';
 
 /**
@@ -12,14 +13,14 @@ import { unmetNeeds, unwantedPackedFiles } from './packageChecks.js';
  * the library entry used there with plain node. One pack and one install serve every check: they
  * are the cost (the build type-checks the program; the install links about 250 packages).
  *
- * The install is `--offline`: the dependencies come from the npm cache that `npm ci` filled, so
- * the test needs no network (and says so when the cache lacks one). `--ignore-scripts`: no
+ * The install is `npm ci --offline` of a lockfile made from the repository's (scripts/appLockfile.ts
+ * says why): the dependencies come from the tarballs `npm ci` cached, so the test needs no network,
+ * also on a fresh machine (and says so when the cache lacks one). `--ignore-scripts`: no
  * dependency's install script matters here (the only one, aws-sdk v2's under cognito-local,
- * prints a notice); `--no-package-lock`: the app is thrown away.
+ * prints a notice).
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  name: string;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackedManifest & {
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -50,12 +51,16 @@ describe('the packed package', () => {
     work = mkdtempSync(join(tmpdir(), 'cc-pack-'));
     // The build's own line shares stdout with npm's JSON: the JSON is the array that ends it.
     const out = ok(run('npm', ['pack', '--json', '--pack-destination', work], root), 'npm pack');
-    const listing = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
-    packed = listing[0]!.files.map((f) => f.path).sort();
+    const listing = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string; integrity: string; files: { path: string }[] }[];
+    const tarball = listing[0]!;
+    packed = tarball.files.map((f) => f.path).sort();
     app = join(work, 'app');
     mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'empty-app', version: '1.0.0', private: true, type: 'module' }));
-    const install = run('npm', ['install', join(work, listing[0]!.filename), '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], app);
+    const repoLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile;
+    const { manifest, lock } = appLockfile(repoLock, pkg, { file: join('..', tarball.filename), integrity: tarball.integrity });
+    writeFileSync(join(app, 'package.json'), JSON.stringify(manifest));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock));
+    const install = run('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], app);
     if (install.status !== 0 && /ENOTCACHED/.test(install.stderr)) {
       throw new Error('npm install --offline: a dependency is not in the npm cache; run `npm ci` first (it fills the cache)');
     }
