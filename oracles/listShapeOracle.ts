@@ -2,6 +2,7 @@ import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { isJsonObject } from './jsonObject.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
+import type { Exchange } from '../targets/exchange.js';
 
 export const LIST_SHAPE_RULE_ID = 'consistency.list-shape';
 
@@ -36,7 +37,11 @@ function offending(item: unknown): Offending | undefined {
  * not `{UserPoolClients: [...]}`, is not judged here (the listing's own shape is not this rule's).
  */
 function judge(o: Observation): Judgement[] {
-  const listing = o.listAfter;
+  return listShapeJudgements(o.listAfter);
+}
+
+/** The list-shape judgement of one ListUserPoolClients answer (also judged on the lifecycle sequences' pages). */
+export function listShapeJudgements(listing: Pick<Exchange, 'status' | 'body' | 'layer'> | undefined): Judgement[] {
   if (!listing || listing.layer === 'sdk-client' || !isSuccessStatus(listing.status) || !isJsonObject(listing.body)) return [];
   const items = listing.body.UserPoolClients;
   if (!Array.isArray(items) || !items.length) return [];
