@@ -1,5 +1,5 @@
-import type { PoolContext } from '../contract/poolContext.js';
-import type { RecordedExchange, RecordedPool } from '../targets/recordedExchange.js';
+import type { RecordedExchange } from '../targets/recordedExchange.js';
+import { recordedExchangeOf } from '../runner/recordedExchangeOf.js';
 import type { Exchange } from '../targets/exchange.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
 import type { Verdict } from '../oracles/verdict.js';
@@ -23,24 +23,6 @@ const WRITE_GAP_MS = 25;
 /** A listing is followed at most this far: the judges fail a never-ending one well before. */
 const MAX_PAGES = 12;
 
-export function recordedOf(e: Exchange, sentAt: number, pool: PoolContext): RecordedExchange {
-  const recordedPool: RecordedPool = {
-    userPoolId: pool.userPoolId,
-    customAttributes: pool.customAttributes.map((a) => ({ name: a.name, mutable: a.mutable })),
-    resourceServerScopes: [...pool.resourceServerScopes],
-    identityProviders: [...pool.identityProviders],
-    requiredAttributes: [...(pool.requiredAttributes ?? [])],
-  };
-  return {
-    operation: e.operation,
-    request: { ...e.input },
-    response: { status: e.status, headers: { ...e.headers }, body: e.body ?? null },
-    recordedAt: new Date(sentAt).toISOString(),
-    ...(e.layer === 'sdk-client' ? { layer: 'sdk-client' as const } : {}),
-    pool: recordedPool,
-  };
-}
-
 export interface LifecycleBatteryResult {
   history: RecordedExchange[];
   verdicts: Verdict[];
@@ -54,7 +36,7 @@ export async function runLifecycleBattery(endpoint: string): Promise<LifecycleBa
   const send = async (operation: string, input: Record<string, unknown>): Promise<Exchange> => {
     const sentAt = Date.now();
     const e = await sendToFake(endpoint, operation, input);
-    history.push(recordedOf(e, sentAt, pool));
+    history.push(recordedExchangeOf(e, sentAt, pool));
     for (const j of lifecycleJudges) verdicts.push(...j.judge(history));
     return e;
   };

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { contract } from '../contract/contract.js';
+import type { PoolContext } from '../contract/poolContext.js';
+import type { Rule } from '../contract/rule.js';
+import { invalidRequest } from './invalidRequest.js';
+import type { RequestBody } from './testCase.js';
+import { validRequest } from './validRequest.js';
+
+/**
+ * One step of a lifecycle sequence (issue 17). A step names a client by `pick`, an index into the
+ * clients the sequence has created so far (deleted ones included, so later steps meet deleted
+ * clients too): the runner takes it modulo their number and skips the step while there is none.
+ */
+export type LifecycleStep =
+  | { op: 'create'; request: RequestBody }
+  | { op: 'describe'; pick: number }
+  | { op: 'update'; pick: number; request: RequestBody; invalid?: string }
+  | { op: 'list'; maxResults: number }
+  | { op: 'delete'; pick: number };
+
+/** Steps in one sequence: enough for create, update, list, delete and a look afterwards, few enough for AWS's quotas. */
+export const MAX_STEPS = 8;
+
+/** Update's input is Create's without the secret members (model: UpdateUserPoolClientRequest has neither). */
+const NOT_IN_UPDATE = ['GenerateSecret', 'ClientSecret'];
+
+/**
+ * The Create rules an Update request can break as Create's does (aws-evidence §10 L10): every
+ * breakable rule but those about members Update lacks, the pool itself (an Update elsewhere is a
+ * lookup, answered ResourceNotFound) and ClientName's presence (optional in Update: L4).
+ */
+export const UPDATE_BREAKABLE_RULES: readonly Rule[] = contract.rules.filter((r) =>
+  r.breakable && r.expect.outcome === 'rejected' && r.id !== 'user-pool.exists' && r.id !== 'client-name.required'
+  && !r.members.some((m) => NOT_IN_UPDATE.some((n) => m === n || m.startsWith(`${n}.`))));
+
+/**
+ * Requests are not shrunk, steps are: every shrink step of a sequence is a whole sequence sent
+ * again (ten requests and more), and a request's own shrink tree is deep (the Create rules shrink
+ * theirs). The shortest failing sequence is what a reader needs; its requests are shown in full.
+ */
+function requests(pool: PoolContext): fc.Arbitrary<RequestBody> {
+  return fc.noShrink(validRequest(pool));
+}
+
+function asUpdate(request: RequestBody, keepName: boolean): RequestBody {
+  const out: RequestBody = {};
+  for (const [k, v] of Object.entries(request)) if (!NOT_IN_UPDATE.includes(k) && (keepName || k !== 'ClientName')) out[k] = v;
+  return out;
+}
+
+type StepWeights = Record<'create' | 'describe' | 'update' | 'list' | 'delete', number>;
+const BASE_WEIGHTS: StepWeights = { create: 2, describe: 2, update: 3, list: 2, delete: 1 };
+/**
+ * More of the steps a rule is judged on, so that a few sequences (`--runs 25` gives five) reach it:
+ * a Describe after an Update, a lookup after a Delete, listings.
+ */
+const RULE_WEIGHTS: Readonly<Record<string, Partial<StepWeights>>> = {
+  'lifecycle.update-answer-is-describe': { describe: 4 },
+  'lifecycle.dates': { describe: 3 },
+  'lifecycle.secret-stable': { describe: 3 },
+  'lifecycle.deleted-gone': { delete: 4, list: 1 },
+  'lifecycle.list-complete': { list: 4, delete: 2 },
+  'lifecycle.list-max-results': { list: 4 },
+  'lifecycle.list-max-results-range': { list: 2 },
+};
+
+/**
+ * The steps a rule's sequences are made of: every rule gets Create, Describe, Update (valid Create
+ * requests without the secret members, half of them without ClientName), List (MaxResults 1–60,
+ * paged by the runner) and Delete; lifecycle.update-validated also gets Updates that break one
+ * Create rule, and lifecycle.list-max-results-range Lists with MaxResults 0 or 61.
+ */
+export function lifecycleStep(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep> {
+  const pick = fc.nat({ max: MAX_STEPS - 1 });
+  const create = requests(pool).map((request): LifecycleStep => ({ op: 'create', request }));
+  const update = fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, keepName]): LifecycleStep => ({ op: 'update', pick: p, request: asUpdate(r, keepName) }));
+  const weight = { ...BASE_WEIGHTS, ...RULE_WEIGHTS[rule.id] };
+  const steps: fc.WeightedArbitrary<LifecycleStep>[] = [
+    { arbitrary: create, weight: weight.create },
+    { arbitrary: pick.map((p): LifecycleStep => ({ op: 'describe', pick: p })), weight: weight.describe },
+    { arbitrary: update, weight: weight.update },
+    { arbitrary: fc.integer({ min: 1, max: 60 }).map((maxResults): LifecycleStep => ({ op: 'list', maxResults })), weight: weight.list },
+    { arbitrary: pick.map((p): LifecycleStep => ({ op: 'delete', pick: p })), weight: weight.delete },
+  ];
+  if (rule.id === 'lifecycle.update-validated') {
+    const invalid = UPDATE_BREAKABLE_RULES.map((r) => invalidRequest(r, pool)).filter((a) => a !== undefined);
+    if (invalid.length) {
+      const broken = fc.tuple(pick, fc.noShrink(fc.oneof(...invalid))).map(([p, tc]): LifecycleStep => ({ op: 'update', pick: p, request: asUpdate(tc.request, true), invalid: tc.why?.ruleId ?? tc.ruleId }));
+      steps.push({ arbitrary: broken, weight: 4 });
+    }
+  }
+  if (rule.id === 'lifecycle.list-max-results-range') {
+    steps.push({ arbitrary: fc.constantFrom(0, 61).map((maxResults): LifecycleStep => ({ op: 'list', maxResults })), weight: 3 });
+  }
+  return fc.oneof(...steps);
+}
+
+/**
+ * A lifecycle sequence: a Create first (every other step needs a client), then up to MAX_STEPS - 1
+ * random steps. A plain array, not fc.commands: see runner/checkLifecycleRule.ts for why.
+ */
+export function lifecycleSequence(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep[]> {
+  const first = requests(pool).map((request): LifecycleStep => ({ op: 'create', request }));
+  return fc.tuple(first, fc.array(lifecycleStep(rule, pool), { minLength: 1, maxLength: MAX_STEPS - 1 })).map(([a, rest]) => [a, ...rest]);
+}
