@@ -48,8 +48,8 @@ function asUpdate(request: RequestBody, keepName: boolean): RequestBody {
   return out;
 }
 
-type StepWeights = Record<'create' | 'describe' | 'update' | 'list' | 'delete', number>;
-const BASE_WEIGHTS: StepWeights = { create: 2, describe: 2, update: 3, list: 2, delete: 1 };
+export type StepWeights = Record<'create' | 'describe' | 'update' | 'list' | 'delete' | 'invalidUpdate' | 'badList', number>;
+const BASE_WEIGHTS: StepWeights = { create: 2, describe: 2, update: 3, list: 2, delete: 1, invalidUpdate: 0, badList: 0 };
 /**
  * More of the steps a rule is judged on, so that a few sequences (`--runs 25` gives five) reach it:
  * a Describe after an Update, a lookup after a Delete, listings.
@@ -61,8 +61,14 @@ const RULE_WEIGHTS: Readonly<Record<string, Partial<StepWeights>>> = {
   'lifecycle.deleted-gone': { delete: 4, list: 1 },
   'lifecycle.list-complete': { list: 4, delete: 2 },
   'lifecycle.list-max-results': { list: 4 },
-  'lifecycle.list-max-results-range': { list: 2 },
+  'lifecycle.list-max-results-range': { list: 2, badList: 3 },
+  'lifecycle.update-validated': { invalidUpdate: 4 },
 };
+
+/** How often each kind of step comes in a rule's sequences (relative weights; runner/runPlan.ts reads them too). */
+export function lifecycleStepWeights(rule: Rule): StepWeights {
+  return { ...BASE_WEIGHTS, ...RULE_WEIGHTS[rule.id] };
+}
 
 /**
  * The steps a rule's sequences are made of: every rule gets Create, Describe, Update (valid Create
@@ -74,7 +80,7 @@ export function lifecycleStep(rule: Rule, pool: PoolContext): fc.Arbitrary<Lifec
   const pick = fc.nat({ max: MAX_STEPS - 1 });
   const create = requests(pool).map((request): LifecycleStep => ({ op: 'create', request }));
   const update = fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, keepName]): LifecycleStep => ({ op: 'update', pick: p, request: asUpdate(r, keepName) }));
-  const weight = { ...BASE_WEIGHTS, ...RULE_WEIGHTS[rule.id] };
+  const weight = lifecycleStepWeights(rule);
   const steps: fc.WeightedArbitrary<LifecycleStep>[] = [
     { arbitrary: create, weight: weight.create },
     { arbitrary: pick.map((p): LifecycleStep => ({ op: 'describe', pick: p })), weight: weight.describe },
@@ -82,15 +88,15 @@ export function lifecycleStep(rule: Rule, pool: PoolContext): fc.Arbitrary<Lifec
     { arbitrary: fc.integer({ min: 1, max: 60 }).map((maxResults): LifecycleStep => ({ op: 'list', maxResults })), weight: weight.list },
     { arbitrary: pick.map((p): LifecycleStep => ({ op: 'delete', pick: p })), weight: weight.delete },
   ];
-  if (rule.id === 'lifecycle.update-validated') {
+  if (weight.invalidUpdate > 0) {
     const invalid = UPDATE_BREAKABLE_RULES.map((r) => invalidRequest(r, pool)).filter((a) => a !== undefined);
     if (invalid.length) {
       const broken = fc.tuple(pick, fc.noShrink(fc.oneof(...invalid))).map(([p, tc]): LifecycleStep => ({ op: 'update', pick: p, request: asUpdate(tc.request, true), invalid: tc.why?.ruleId ?? tc.ruleId }));
-      steps.push({ arbitrary: broken, weight: 4 });
+      steps.push({ arbitrary: broken, weight: weight.invalidUpdate });
     }
   }
-  if (rule.id === 'lifecycle.list-max-results-range') {
-    steps.push({ arbitrary: fc.constantFrom(0, 61).map((maxResults): LifecycleStep => ({ op: 'list', maxResults })), weight: 3 });
+  if (weight.badList > 0) {
+    steps.push({ arbitrary: fc.constantFrom(0, 61).map((maxResults): LifecycleStep => ({ op: 'list', maxResults })), weight: weight.badList });
   }
   return fc.oneof(...steps);
 }
