@@ -20,6 +20,8 @@ export type LifecycleStep =
 
 /** Steps in one sequence: enough for create, update, list, delete and a look afterwards, few enough for AWS's quotas. */
 export const MAX_STEPS = 8;
+/** Random steps between the first Create and the rule's focus steps (at most two). */
+export const MAX_RANDOM_STEPS = MAX_STEPS - 3;
 
 /** Update's input is Create's without the secret members (model: UpdateUserPoolClientRequest has neither). */
 const NOT_IN_UPDATE = ['GenerateSecret', 'ClientSecret'];
@@ -104,10 +106,56 @@ export function lifecycleStep(rule: Rule, pool: PoolContext): fc.Arbitrary<Lifec
 }
 
 /**
- * A lifecycle sequence: a Create first (every other step needs a client), then up to MAX_STEPS - 1
- * random steps. A plain array, not fc.commands: see runner/checkLifecycleRule.ts for why.
+ * The steps every sequence of a rule ends with: the exchange its judges need, on the same client
+ * (an Update then a Describe of it, a Delete then a lookup of it, a listing), so that each of the
+ * few sequences a run affords judges the rule, and the shortest failing sequence is often just
+ * Create and these.
+ */
+/** The operations of a rule's focus steps (focusSteps), for `run --plan`. */
+export function focusOperations(rule: Rule): readonly ('update' | 'describe' | 'delete' | 'list')[] {
+  switch (rule.id) {
+    case 'lifecycle.update-answer-is-describe':
+    case 'lifecycle.dates':
+    case 'lifecycle.secret-stable':
+      return ['update', 'describe'];
+    case 'lifecycle.update-replaces':
+    case 'lifecycle.update-keeps-name':
+    case 'lifecycle.update-validated':
+      return ['update'];
+    case 'lifecycle.deleted-gone':
+      return ['delete', 'describe'];
+    default:
+      return ['list'];
+  }
+}
+
+function focusSteps(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep[]> {
+  const pick = fc.nat({ max: MAX_STEPS - 1 });
+  const update = (p: number, r: RequestBody, keepName: boolean): LifecycleStep => ({ op: 'update', pick: p, request: asUpdate(r, keepName) });
+  switch (rule.id) {
+    case 'lifecycle.update-answer-is-describe':
+    case 'lifecycle.dates':
+    case 'lifecycle.secret-stable':
+      return fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, k]) => [update(p, r, k), { op: 'describe', pick: p }]);
+    case 'lifecycle.update-replaces':
+    case 'lifecycle.update-keeps-name':
+    case 'lifecycle.update-validated':
+      return fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, k]) => [update(p, r, k)]);
+    case 'lifecycle.deleted-gone':
+      return fc.tuple(pick, fc.constantFrom<'describe' | 'delete'>('describe', 'delete')).map(([p, op]) => [{ op: 'delete', pick: p }, { op, pick: p }]);
+    case 'lifecycle.list-max-results-range':
+      return fc.constantFrom(0, 61).map((maxResults) => [{ op: 'list', maxResults }]);
+    default:
+      return fc.integer({ min: 1, max: 60 }).map((maxResults) => [{ op: 'list', maxResults }]);
+  }
+}
+
+/**
+ * A lifecycle sequence: a Create first (every other step needs a client), random steps, then the
+ * rule's focus steps; at most MAX_STEPS in all. A plain array, not fc.commands: see
+ * runner/checkLifecycleRule.ts for why.
  */
 export function lifecycleSequence(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep[]> {
   const first = requests(pool).map((request): LifecycleStep => ({ op: 'create', request }));
-  return fc.tuple(first, fc.array(lifecycleStep(rule, pool), { minLength: 1, maxLength: MAX_STEPS - 1 })).map(([a, rest]) => [a, ...rest]);
+  return fc.tuple(first, fc.array(lifecycleStep(rule, pool), { maxLength: MAX_RANDOM_STEPS }), focusSteps(rule, pool)).map(([a, rest, focus]) => [a, ...rest, ...focus]);
 }
