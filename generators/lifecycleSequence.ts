@@ -112,8 +112,10 @@ export function lifecycleStep(rule: Rule, pool: PoolContext): fc.Arbitrary<Lifec
  * Create and these.
  */
 /** The operations of a rule's focus steps (focusSteps), for `run --plan`. */
-export function focusOperations(rule: Rule): readonly ('update' | 'describe' | 'delete' | 'list')[] {
+export function focusOperations(rule: Rule): readonly ('create' | 'update' | 'describe' | 'delete' | 'list')[] {
   switch (rule.id) {
+    case 'lifecycle.list-max-results':
+      return ['create', 'list'];
     case 'lifecycle.update-answer-is-describe':
     case 'lifecycle.dates':
     case 'lifecycle.secret-stable':
@@ -145,6 +147,10 @@ function focusSteps(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep[]
       return fc.tuple(pick, fc.constantFrom<'describe' | 'delete'>('describe', 'delete')).map(([p, op]) => [{ op: 'delete', pick: p }, { op, pick: p }]);
     case 'lifecycle.list-max-results-range':
       return fc.constantFrom(0, 61).map((maxResults) => [{ op: 'list', maxResults }]);
+    case 'lifecycle.list-max-results':
+      // A second client of its own, then pages of one: the verdict does not hang on how many
+      // clients other rules happen to hold in the pool at that moment.
+      return requests(pool).map((request) => [{ op: 'create', request }, { op: 'list', maxResults: 1 }]);
     default:
       return fc.integer({ min: 1, max: 60 }).map((maxResults) => [{ op: 'list', maxResults }]);
   }

@@ -15,11 +15,11 @@ const EXPECTED_RANDOM_STEPS = MAX_RANDOM_STEPS / 2;
 
 export function requestsPerSequence(rule: Rule): Record<string, RequestCount> {
   const w = lifecycleStepWeights(rule);
+  const focus = (op: string) => focusOperations(rule).filter((o) => o === op).length;
   const total = Object.values(w).reduce((a, b) => a + b, 0);
   const share = (n: number) => (EXPECTED_RANDOM_STEPS * n) / total;
   const random = MAX_STEPS - 1;
-  const focus = (op: string) => focusOperations(rule).filter((o) => o === op).length;
-  const creates = 1 + share(w.create);
+  const creates = 1 + share(w.create) + focus('create');
   const deletes = share(w.delete);
   const maxPages = MAX_STEPS + LISTING_SLACK_PAGES + 1;
   const out: Record<string, RequestCount> = {
