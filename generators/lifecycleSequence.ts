@@ -27,7 +27,7 @@ export const MAX_RANDOM_STEPS = MAX_STEPS - 3;
 const NOT_IN_UPDATE = ['GenerateSecret', 'ClientSecret'];
 
 /**
- * The Create rules an Update request can break as Create's does (aws-evidence §10 L10): every
+ * The Create rules an Update request can break as Create's does (docs/lifecycle.md L10): every
  * breakable rule but those about members Update lacks, the pool itself (an Update elsewhere is a
  * lookup, answered ResourceNotFound) and ClientName's presence (optional in Update: L4).
  */

@@ -10,7 +10,7 @@ export const DELETED_GONE_RULE_ID = 'lifecycle.deleted-gone';
 const LOOKUPS = new Set(['DescribeUserPoolClient', 'UpdateUserPoolClient', 'DeleteUserPoolClient']);
 
 /**
- * After an accepted Delete, the client is gone (aws-evidence §10 L11, L12): a Describe, Update or
+ * After an accepted Delete, the client is gone (docs/lifecycle.md L11, L12): a Describe, Update or
  * second Delete of it is ResourceNotFoundException with HTTP 400, and no listing page shows it.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

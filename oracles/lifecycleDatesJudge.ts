@@ -9,7 +9,7 @@ export const LIFECYCLE_DATES_RULE_ID = 'lifecycle.dates';
 /**
  * How long after the previous write an Update must be sent for its LastModifiedDate to be later:
  * two seconds on any target (a clock that counts whole seconds may show the same second sooner),
- * and on a target whose dates carry a millisecond fraction, as AWS's do (aws-evidence §10 L8),
+ * and on a target whose dates carry a millisecond fraction, as AWS's do (docs/lifecycle.md L8),
  * a gap that no millisecond clock can hide.
  */
 export const LATER_AFTER_MS = { wholeSeconds: 2000, milliseconds: 20 } as const;
@@ -20,7 +20,7 @@ function carriesMilliseconds(date: unknown): boolean {
 
 /**
  * CreationDate never changes after Create, LastModifiedDate never goes back, and an Update sent
- * long enough after the previous write moves it (aws-evidence §10 L8). Judged on every accepted
+ * long enough after the previous write moves it (docs/lifecycle.md L8). Judged on every accepted
  * Describe and Update of a client the history made.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

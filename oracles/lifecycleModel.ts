@@ -33,8 +33,8 @@ export interface LifecycleModel {
 
 /**
  * The model of issue 17: a pure fold of a history of exchanges on one pool into the clients it
- * made, each as its last accepted write left it. Update replaces the configuration (aws-evidence
- * §10 L1: the expected members after it are the Update's request over the contract's Create
+ * made, each as its last accepted write left it. Update replaces the configuration
+ * (docs/lifecycle.md L1: the expected members after it are the Update's request over the contract's Create
  * defaults, which the judges read from the `default` rules), keeps the name when it names none (L4)
  * and the secret always (L9); Delete removes the client (L12). Refused writes change nothing.
  */

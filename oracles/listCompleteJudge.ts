@@ -21,7 +21,7 @@ export function listingPageBound(distinct: number, maxResults: number): number {
 }
 
 /**
- * Paging ListUserPoolClients ends and lists each client once (aws-evidence §10 L13, L14; the model
+ * Paging ListUserPoolClients ends and lists each client once (docs/lifecycle.md L13, L14; the model
  * marks the operation paginated). Judged on every page: a client repeated across pages, a
  * NextToken the listing already sent, or more pages than its clients fill fail at once; on the
  * last page, every client the history made in the pool and has not deleted must have been listed.

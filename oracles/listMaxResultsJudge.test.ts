@@ -15,7 +15,7 @@ suite('list-max-results and its range', () => {
     expect(listMaxResultsJudge.judge([list(0, ['a'])])).toMatchObject([{ ruleId: 'lifecycle.list-max-results-range', ok: false, observed: { status: 200 } }]);
   });
 
-  it('says nothing of a listing without MaxResults (aws-evidence §10 L15: unknown)', () => {
+  it('says nothing of a listing without MaxResults (docs/lifecycle.md L15: unknown)', () => {
     const h = list(1, ['a', 'b']);
     delete h.request.MaxResults;
     expect(listMaxResultsJudge.judge([h])).toEqual([]);

@@ -7,12 +7,12 @@ import { listingPage } from './listingPages.js';
 export const LIST_MAX_RESULTS_RULE_ID = 'lifecycle.list-max-results';
 export const LIST_MAX_RESULTS_RANGE_RULE_ID = 'lifecycle.list-max-results-range';
 
-/** ListUserPoolClientsRequest.MaxResults range in the model (aws-evidence §10 L14). */
+/** ListUserPoolClientsRequest.MaxResults range in the model (docs/lifecycle.md L14). */
 export const MAX_RESULTS_RANGE = { min: 1, max: 60 } as const;
 
 /**
  * A page holds at most the MaxResults it was asked for; a MaxResults outside 1–60 is refused with
- * InvalidParameterException, HTTP 400 (aws-evidence §10 L14). A listing without MaxResults says
+ * InvalidParameterException, HTTP 400 (docs/lifecycle.md L14). A listing without MaxResults says
  * nothing here (L15: what AWS does then is unknown).
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

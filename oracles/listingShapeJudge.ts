@@ -4,7 +4,7 @@ import type { Judgement } from './defineOracle.js';
 import { LIST_SHAPE_RULE_ID, listShapeJudgements } from './listShapeOracle.js';
 
 /**
- * consistency.list-shape on every page a lifecycle sequence lists (aws-evidence §10 L13: items are
+ * consistency.list-shape on every page a lifecycle sequence lists (docs/lifecycle.md L13: items are
  * ClientId, UserPoolId and ClientName, never a secret), not only the one listing after a create.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

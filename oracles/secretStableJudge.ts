@@ -9,7 +9,7 @@ export const SECRET_STABLE_RULE_ID = 'lifecycle.secret-stable';
 
 /**
  * Every accepted Describe and Update of a client answers the ClientSecret its Create answered, and
- * none to a client made without one (aws-evidence §10 L9). Recordings mask secrets with numbered
+ * none to a client made without one (docs/lifecycle.md L9). Recordings mask secrets with numbered
  * labels (targets/recordingTarget.ts), so equal secrets stay equal there too.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

@@ -13,7 +13,7 @@ export const UNKNOWN_CLIENT_RULES: Readonly<Record<string, string>> = {
 
 /**
  * A Describe, Update or Delete of a ClientId the history never made is ResourceNotFoundException,
- * HTTP 400 (aws-evidence §10 L11). Only in a pool where the history itself created clients: a
+ * HTTP 400 (docs/lifecycle.md L11). Only in a pool where the history itself created clients: a
  * sequence of ours knows every client it may name, while a lone recording of someone's Describe
  * names a client made elsewhere.
  */

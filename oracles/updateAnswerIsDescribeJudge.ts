@@ -23,7 +23,7 @@ export function differingMembers(a: JsonObject, b: JsonObject): string[] {
 
 /**
  * A Describe of a client whose last accepted write was an Update answers what that Update answered
- * (aws-evidence §10 L7: the Update answer is the whole client, as Describe returns it). A Describe
+ * (docs/lifecycle.md L7: the Update answer is the whole client, as Describe returns it). A Describe
  * after a refused Update is lifecycle.update-validated's (the client is unchanged), not this rule's.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

@@ -8,7 +8,7 @@ import { brief } from './shown.js';
 export const UPDATE_KEEPS_NAME_RULE_ID = 'lifecycle.update-keeps-name';
 
 /**
- * An accepted Update that names no ClientName answers the name the client had (aws-evidence §10
+ * An accepted Update that names no ClientName answers the name the client had (docs/lifecycle.md "Evidence"
  * L4: the one member an Update does not reset), and one that names it answers the new name.
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {

@@ -18,7 +18,7 @@ suite('update-replaces', () => {
     expect(v?.message).toContain('merged, not replaced');
   });
 
-  it('judges TokenValidityUnits either way after an Update that omits them (aws-evidence §10 L6)', () => {
+  it('judges TokenValidityUnits either way after an Update that omits them (docs/lifecycle.md L6)', () => {
     const units = defaultClient(A, { TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' } });
     expect(updateReplacesJudge.judge([create({}, defaultClient(A)), update(A, {}, units, 3)])).toMatchObject([{ ok: true }]);
   });

@@ -14,7 +14,7 @@ import { brief, shown } from './shown.js';
 export const UPDATE_REPLACES_RULE_ID = 'lifecycle.update-replaces';
 
 /**
- * The Create defaults an Update resets omitted members to (aws-evidence §10 L5: the reset values are
+ * The Create defaults an Update resets omitted members to (docs/lifecycle.md L5: the reset values are
  * the Create defaults): every `default` rule of the contract, read as data. Left out: the secret
  * (an Update keeps it: lifecycle.secret-stable) and TokenValidityUnits, which after an Update that
  * omits them is judged either way (L6: uncertain).
@@ -44,7 +44,7 @@ function namedProblem(member: string, sent: unknown, got: unknown): string | und
 
 /**
  * An accepted UpdateUserPoolClient of a client the history made: its answer holds what the Update
- * named, and every member it left out back at its Create default (aws-evidence §10 L1, L2, L5) —
+ * named, and every member it left out back at its Create default (docs/lifecycle.md L1, L2, L5) —
  * not what the client held before (an emulator that merges keeps it: a Terraform plan that never
  * converges).
  */

@@ -26,7 +26,7 @@ function poolContextOf(pool: RecordedPool | undefined): PoolContext | undefined 
 }
 
 /**
- * The rules an Update request breaks, judged as Create judges its request (aws-evidence §10 L10):
+ * The rules an Update request breaks, judged as Create judges its request (docs/lifecycle.md L10):
  * the name it keeps stands in when it names none, and the secret the client already has stands in
  * for GenerateSecret (the client_credentials flow needs one; an Update cannot make one, L9).
  */

@@ -249,7 +249,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
   /**
    * A client built from a Create request, or from an Update request (`kept`: what an Update keeps
    * of the stored client — its id, secret and CreationDate; everything else comes from the request
-   * and the defaults, as UpdateUserPoolClient replaces the configuration, aws-evidence §10 L1).
+   * and the defaults, as UpdateUserPoolClient replaces the configuration, docs/lifecycle.md L1).
    */
   function buildClient(request: JsonObject, pool: Pool, kept?: JsonObject): JsonObject {
     const now = Date.now();
@@ -435,7 +435,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       const asked = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
       const outOfRange = !Number.isInteger(asked) || asked < 1 || asked > MAX_LIST_RESULTS;
       if (outOfRange && !has('list-accepts-any-max-results')) {
-        // The Coral form real AWS answers on sibling list operations (aws-evidence §10 L14).
+        // The Coral form real AWS answers on sibling list operations (docs/lifecycle.md L14).
         const bound = asked < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_LIST_RESULTS}`;
         throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${asked}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`);
       }
@@ -473,7 +473,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       if (!has('unknown-client-200') && !(has('delete-twice-200') && deletedIds.has(`${pool.id}/${id}`))) throw clientMissing(input.ClientId);
       return {};
     },
-    // As AWS (aws-evidence §10): the request replaces the configuration (omitted members back at
+    // As AWS (docs/lifecycle.md "Evidence"): the request replaces the configuration (omitted members back at
     // their Create defaults, L1/L5) but the name (L4), the secret (L9) and CreationDate (L8); it is
     // validated as Create is, the client_credentials flow against the secret the client has (L10).
     UpdateUserPoolClient(raw) {

@@ -2,7 +2,7 @@ import type { RecordedExchange, RecordedPool } from '../targets/recordedExchange
 
 /**
  * Hand-built lifecycle histories for the judges' unit tests: each exchange in the recorded form,
- * with AWS's answers (aws-evidence §10) unless a test plants a fault in them.
+ * with AWS's answers (docs/lifecycle.md "Evidence") unless a test plants a fault in them.
  */
 export const POOL = 'us-east-1_Lifecycle1';
 export const FIXTURE_POOL: RecordedPool = { userPoolId: POOL, customAttributes: [], resourceServerScopes: ['https://api.example.com/read'], identityProviders: [], requiredAttributes: [] };
