@@ -9,7 +9,8 @@ import { validRequest } from './validRequest.js';
 /**
  * One step of a lifecycle sequence (issue 17). A step names a client by `pick`, an index into the
  * clients the sequence has created so far (deleted ones included, so later steps meet deleted
- * clients too): the runner takes it modulo their number and skips the step while there is none.
+ * clients too): the runner takes it modulo their number and skips the step while there is none;
+ * LAST_CREATED names the client created last.
  */
 export type LifecycleStep =
   | { op: 'create'; request: RequestBody }
@@ -20,8 +21,10 @@ export type LifecycleStep =
 
 /** Steps in one sequence: enough for create, update, list, delete and a look afterwards, few enough for AWS's quotas. */
 export const MAX_STEPS = 8;
-/** Random steps between the first Create and the rule's focus steps (at most two). */
-export const MAX_RANDOM_STEPS = MAX_STEPS - 3;
+/** Random steps between the first Create and the rule's focus steps (at most three). */
+export const MAX_RANDOM_STEPS = MAX_STEPS - 4;
+/** A `pick` naming the client created last (the focus steps' own client). */
+export const LAST_CREATED = -1;
 
 /** Update's input is Create's without the secret members (model: UpdateUserPoolClientRequest has neither). */
 const NOT_IN_UPDATE = ['GenerateSecret', 'ClientSecret'];
@@ -42,6 +45,16 @@ export const UPDATE_BREAKABLE_RULES: readonly Rule[] = contract.rules.filter((r)
  */
 function requests(pool: PoolContext): fc.Arbitrary<RequestBody> {
   return fc.noShrink(validRequest(pool));
+}
+
+/**
+ * A valid Create request with a secret: every valid Create request is then a valid Update of the
+ * client once its secret members are left out (a client_credentials flow, or context data
+ * propagation, needs the secret the client already has), so the focus Update is accepted by a
+ * conforming target and judged.
+ */
+function withSecret(pool: PoolContext): fc.Arbitrary<RequestBody> {
+  return fc.noShrink(validRequest(pool, { set: { GenerateSecret: true } }));
 }
 
 function asUpdate(request: RequestBody, keepName: boolean): RequestBody {
@@ -119,9 +132,10 @@ export function focusOperations(rule: Rule): readonly ('create' | 'update' | 'de
     case 'lifecycle.update-answer-is-describe':
     case 'lifecycle.dates':
     case 'lifecycle.secret-stable':
-      return ['update', 'describe'];
+      return ['create', 'update', 'describe'];
     case 'lifecycle.update-replaces':
     case 'lifecycle.update-keeps-name':
+      return ['create', 'update'];
     case 'lifecycle.update-validated':
       return ['update'];
     case 'lifecycle.deleted-gone':
@@ -138,9 +152,12 @@ function focusSteps(rule: Rule, pool: PoolContext): fc.Arbitrary<LifecycleStep[]
     case 'lifecycle.update-answer-is-describe':
     case 'lifecycle.dates':
     case 'lifecycle.secret-stable':
-      return fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, k]) => [update(p, r, k), { op: 'describe', pick: p }]);
+      return fc.tuple(withSecret(pool), requests(pool), fc.boolean()).map(([c, r, k]) => [
+        { op: 'create', request: c }, update(LAST_CREATED, r, k), { op: 'describe', pick: LAST_CREATED },
+      ]);
     case 'lifecycle.update-replaces':
     case 'lifecycle.update-keeps-name':
+      return fc.tuple(withSecret(pool), requests(pool), fc.boolean()).map(([c, r, k]) => [{ op: 'create', request: c }, update(LAST_CREATED, r, k)]);
     case 'lifecycle.update-validated':
       return fc.tuple(pick, requests(pool), fc.boolean()).map(([p, r, k]) => [update(p, r, k)]);
     case 'lifecycle.deleted-gone':

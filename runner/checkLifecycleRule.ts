@@ -1,5 +1,5 @@
 import type { Rule } from '../contract/rule.js';
-import { lifecycleSequence, type LifecycleStep } from '../generators/lifecycleSequence.js';
+import { LAST_CREATED, lifecycleSequence, type LifecycleStep } from '../generators/lifecycleSequence.js';
 import { lifecycleJudgesFor } from '../oracles/lifecycleJudges.js';
 import { listingPageBound } from '../oracles/listCompleteJudge.js';
 import { redactExpectation, redactSecrets, secretsIn } from '../oracles/redact.js';
@@ -39,19 +39,23 @@ class LifecycleViolation extends Error {
 
 type Base = Pick<RuleResult, 'id' | 'kind' | 'members' | 'evidence' | 'basis' | 'confirmed' | 'statement'>;
 
+function clientName(pick: number): string {
+  return pick === LAST_CREATED ? 'the client created last' : `client #${pick} (modulo the clients created)`;
+}
+
 /** How a report shows one step (requests in full: they are the counterexample; secrets masked later). */
 function shownStep(step: LifecycleStep): unknown {
   switch (step.op) {
     case 'create':
       return { CreateUserPoolClient: step.request };
     case 'describe':
-      return { DescribeUserPoolClient: `client #${step.pick}` };
+      return { DescribeUserPoolClient: clientName(step.pick) };
     case 'update':
-      return { UpdateUserPoolClient: `client #${step.pick}`, request: step.request, ...(step.invalid ? { breaks: step.invalid } : {}) };
+      return { UpdateUserPoolClient: clientName(step.pick), request: step.request, ...(step.invalid ? { breaks: step.invalid } : {}) };
     case 'list':
       return { ListUserPoolClients: { MaxResults: step.maxResults }, pages: 'until NextToken is absent' };
     case 'delete':
-      return { DeleteUserPoolClient: `client #${step.pick}` };
+      return { DeleteUserPoolClient: clientName(step.pick) };
   }
 }
 
@@ -103,7 +107,7 @@ export async function checkLifecycleRule(rule: Rule, env: RuleEnv, base: Base, s
       }
       return e;
     };
-    const client = (pick: number) => created[pick % created.length];
+    const client = (pick: number) => (pick === LAST_CREATED ? created.at(-1) : created[pick % created.length]);
     let stepsRun = 0;
     try {
       await recordContext.run({ case: String(sequences) }, async () => {
