@@ -109,39 +109,40 @@ export async function checkLifecycleRule(rule: Rule, env: RuleEnv, base: Base, s
     };
     const client = (pick: number) => (pick === LAST_CREATED ? created.at(-1) : created[pick % created.length]);
     let stepsRun = 0;
-    try {
-      await recordContext.run({ case: String(sequences) }, async () => {
-        for (const step of steps) {
-          stepsRun++;
-          if (step.op === 'create') {
-            const e = await send('CreateUserPoolClient', { ...step.request, UserPoolId: pool.userPoolId });
-            const id = (e.body as { UserPoolClient?: { ClientId?: unknown } } | undefined)?.UserPoolClient?.ClientId;
-            if (e.status >= 200 && e.status < 300 && typeof id === 'string') {
-              created.push(id);
-              live.add(id);
-              env.earlierClientIds.add(id);
-            }
-          } else if (step.op === 'list') {
-            await listAll(step.maxResults);
-          } else {
-            const id = client(step.pick);
-            if (id === undefined) continue;
-            const ids = { UserPoolId: pool.userPoolId, ClientId: id };
-            if (step.op === 'describe') await send('DescribeUserPoolClient', ids);
-            else if (step.op === 'update') await send('UpdateUserPoolClient', { ...step.request, ...ids });
-            else {
-              const e = await send('DeleteUserPoolClient', ids);
-              if (e.status >= 200 && e.status < 300) live.delete(id);
+    // The whole sequence, its cleanup included, is one case of `run --record` (judge regroups it).
+    await recordContext.run({ case: String(sequences) }, async () => {
+      try {
+          for (const step of steps) {
+            stepsRun++;
+            if (step.op === 'create') {
+              const e = await send('CreateUserPoolClient', { ...step.request, UserPoolId: pool.userPoolId });
+              const id = (e.body as { UserPoolClient?: { ClientId?: unknown } } | undefined)?.UserPoolClient?.ClientId;
+              if (e.status >= 200 && e.status < 300 && typeof id === 'string') {
+                created.push(id);
+                live.add(id);
+                env.earlierClientIds.add(id);
+              }
+            } else if (step.op === 'list') {
+              await listAll(step.maxResults);
+            } else {
+              const id = client(step.pick);
+              if (id === undefined) continue;
+              const ids = { UserPoolId: pool.userPoolId, ClientId: id };
+              if (step.op === 'describe') await send('DescribeUserPoolClient', ids);
+              else if (step.op === 'update') await send('UpdateUserPoolClient', { ...step.request, ...ids });
+              else {
+                const e = await send('DeleteUserPoolClient', ids);
+                if (e.status >= 200 && e.status < 300) live.delete(id);
+              }
             }
           }
+      } finally {
+        // Everything the sequence made is removed, a failing one's too (not judged, not in the history).
+        for (const id of live) {
+          await cleanup.send('DeleteUserPoolClient', { UserPoolId: pool.userPoolId, ClientId: id }).catch(() => undefined);
         }
-      });
-    } finally {
-      // Everything the sequence made is removed, a failing one's too (not judged, not in the history).
-      for (const id of live) {
-        await cleanup.send('DeleteUserPoolClient', { UserPoolId: pool.userPoolId, ClientId: id }).catch(() => undefined);
       }
-    }
+    });
 
     async function listAll(maxResults: number): Promise<void> {
       let token: string | undefined;

@@ -1,3 +1,4 @@
+import { judgeLifecycleRecords } from './judgeLifecycleRecords.js';
 import { contract } from '../contract/contract.js';
 import type { Rule } from '../contract/rule.js';
 import { requestViolations } from '../contract/requestViolations.js';
@@ -538,7 +539,7 @@ export interface JudgeOptions {
 export function judgeRecords(records: readonly LoadedRecord[], options: JudgeOptions = {}): JudgeOutcome {
   const fixtures = records.filter((r) => r.record.fixture === true).length;
   const evidence = records.filter((r) => r.record.fixture !== true && r.record.rule === undefined);
-  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records)];
+  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records), ...judgeLifecycleRecords(records)];
   const rules = options.rules ?? contract.rules;
   const replay = options.replay ?? ((file: string) => `npm run conformance -- judge ${file}`);
   return { records: records.length, fixtures, judged, results: rules.map((r) => resultOf(r, judged, replay)) };
