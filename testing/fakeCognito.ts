@@ -43,6 +43,11 @@ import { randomBase32Hex } from './randomBase32Hex.js';
  *   Required), any other adds a custom attribute; a required attribute must then be in every
  *   WriteAttributes list (write-attributes.exist-and-writable). SchemaAttributes lists sub, the
  *   standard attributes the schema named and the custom ones.
+ * - UpdateUserPoolClient replaces the configuration (omitted members back at their Create
+ *   defaults; ClientName, the secret and CreationDate kept; LastModifiedDate moved), validated as
+ *   Create is, client_credentials against the stored secret (docs/lifecycle.md L1–L10);
+ *   ListUserPoolClients pages with MaxResults 1–60 (else InvalidParameterException) and a
+ *   NextToken that deletes between pages do not shift; a deleted client is gone (L11–L14);
  * - a pool belongs to the region its CreateUserPool was signed for (the SigV4 credential scope of
  *   the Authorization header; us-east-1 unsigned) and its id starts with that region; a request
  *   signed for another region does not find it (region.pool-scoped: "User pool <id> does not exist.").

@@ -5,6 +5,8 @@ import type { Verdict } from '../oracles/verdict.js';
 import { startFakeCognito } from './fakeCognito.js';
 import type { FaultName } from './fakeFaults.js';
 import { runLifecycleBattery, type LifecycleBatteryResult } from './lifecycleBattery.js';
+import { runFakeBattery } from './fakeBattery.js';
+import { allOracles } from '../oracles/allOracles.js';
 import { LIFECYCLE_FAULT_NAMES, LIFECYCLE_FAULTS, REUSED_FAULTS } from './lifecycleFaults.js';
 
 /**
@@ -60,6 +62,19 @@ describe('lifecycle planted faults', () => {
     for (const v of verdicts.filter((x) => !x.ok)) {
       expect(v.expected, `${v.ruleId}: no expectation`).toBeDefined();
       expect(JSON.stringify(v.expected)).not.toBe(JSON.stringify(v.observed));
+    }
+  });
+
+  it('raises no false alarm in the Create battery: under each lifecycle fault it fails none but the fault\'s own rules', async () => {
+    for (const fault of LIFECYCLE_FAULT_NAMES) {
+      const fake = await startFakeCognito({ faults: new Set<FaultName>([fault]) });
+      try {
+        const observations = await runFakeBattery(fake.endpoint);
+        const failed = failedRules(observations.flatMap((o) => allOracles.flatMap((oracle) => oracle.check(o))));
+        for (const r of failed) expect(LIFECYCLE_FAULTS[fault].flags as readonly string[], `${fault}: ${r}`).toContain(r);
+      } finally {
+        await fake.close();
+      }
     }
   });
 });
