@@ -37,6 +37,13 @@ class LifecycleViolation extends Error {
   }
 }
 
+/**
+ * A hard stop for a listing whose pages keep showing new clients (a target inventing them): the
+ * page bound grows with the clients shown, so it alone would not end such a listing. As many pages
+ * as the pool teardown follows (targets/poolTeardown.ts); the rule's time limit bounds it too.
+ */
+const MAX_PAGES_FOLLOWED = 1000;
+
 type Base = Pick<RuleResult, 'id' | 'kind' | 'members' | 'evidence' | 'basis' | 'confirmed' | 'statement'>;
 
 function clientName(pick: number): string {
@@ -154,7 +161,7 @@ export async function checkLifecycleRule(rule: Rule, env: RuleEnv, base: Base, s
         if (typeof body?.NextToken !== 'string' || body.NextToken === '') return;
         // A listing that does not end is lifecycle.list-complete's failure; every other rule stops
         // following it one page past that rule's bound, so no rule hangs on it.
-        if (page > listingPageBound(seen.size, Math.max(1, Math.min(maxResults, 60)))) return;
+        if (page > listingPageBound(seen.size, Math.max(1, Math.min(maxResults, 60))) || page >= MAX_PAGES_FOLLOWED) return;
         token = body.NextToken;
       }
     }
