@@ -69,7 +69,7 @@ export const lifecycleRules: readonly Rule[] = [
     kind: 'lifecycle',
     members: ['CreationDate', 'LastModifiedDate'],
     statement:
-      'CreationDate never changes after Create; LastModifiedDate never goes back, and is later after an UpdateUserPoolClient made at least two seconds after the previous write (a target whose clock counts whole seconds may show the same second sooner)',
+      'CreationDate never changes after Create; LastModifiedDate never goes back, and is later after an UpdateUserPoolClient made at least two seconds after the previous write (a target whose clock counts whole seconds may show the same second sooner), or 20 ms after it on a target whose dates carry milliseconds, as AWS\'s do',
     evidence: 'observed',
     sources: [
       'aws/aws-cli UpdateUserPoolClient example (2019): LastModifiedDate 1548802761.334 after CreationDate 1548178931.258',

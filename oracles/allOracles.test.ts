@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../contract/contract.js';
 import { allOracles } from './allOracles.js';
+import { lifecycleJudgesFor } from './lifecycleJudges.js';
 import { oraclesForRule } from './oraclesForRule.js';
 import { rejectionOracle } from './rejectionOracle.js';
 
@@ -21,7 +22,9 @@ describe('allOracles', () => {
   it('enforces every rule of the contract: rejection rules by the rejection oracle, every other rule by some other oracle', () => {
     for (const rule of contract.rules) {
       const ids = oraclesForRule(rule.id).map((o) => o.id);
-      if (rule.expect.outcome === 'rejected') expect(ids, rule.id).toEqual([rejectionOracle.id]);
+      // Lifecycle rules judge histories, not one observation: their judges are oracles/lifecycleJudges.ts.
+      if (rule.kind === 'lifecycle') expect(ids, rule.id).toEqual([]);
+      else if (rule.expect.outcome === 'rejected') expect(ids, rule.id).toEqual([rejectionOracle.id]);
       else {
         expect(ids.length, `${rule.id} has no oracle`).toBeGreaterThan(0);
         expect(ids, rule.id).not.toContain(rejectionOracle.id);
@@ -30,7 +33,10 @@ describe('allOracles', () => {
   });
 
   it('gives each rule one oracle (no rule is judged twice)', () => {
-    for (const rule of contract.rules) expect(oraclesForRule(rule.id), rule.id).toHaveLength(1);
+    for (const rule of contract.rules) {
+      if (rule.kind === 'lifecycle') expect(lifecycleJudgesFor(rule.id), rule.id).toHaveLength(1);
+      else expect(oraclesForRule(rule.id), rule.id).toHaveLength(1);
+    }
   });
 
   it('knows no oracle for an unknown rule', () => {

@@ -2,6 +2,7 @@ import type { Observation } from './observation.js';
 import { defineOracle, type Judgement } from './defineOracle.js';
 import { isJsonObject } from './jsonObject.js';
 import { isSuccessStatus } from '../targets/isSuccessStatus.js';
+import type { Exchange } from '../targets/exchange.js';
 
 export const LIST_SHAPE_RULE_ID = 'consistency.list-shape';
 
@@ -36,9 +37,7 @@ function offending(item: unknown): Offending | undefined {
  * rules' clients exist at that moment; else a few offending items chosen by their members, not by
  * the listing's order, which follows the clients' random ids.
  */
-function shownItems(o: Observation, bad: readonly Offending[]): { items: Offending[]; more?: number } {
-  const body = o.create.body;
-  const createdId = isJsonObject(body) && isJsonObject(body.UserPoolClient) ? body.UserPoolClient.ClientId : undefined;
+function shownItems(createdId: unknown, bad: readonly Offending[]): { items: Offending[]; more?: number } {
   const own = createdId === undefined ? undefined : bad.find((b) => b.ClientId === createdId);
   if (own) return { items: [own] };
   const byMembers = (a: Offending, b: Offending) => {
@@ -54,7 +53,16 @@ function shownItems(o: Observation, bad: readonly Offending[]): { items: Offendi
  * not `{UserPoolClients: [...]}`, is not judged here (the listing's own shape is not this rule's).
  */
 function judge(o: Observation): Judgement[] {
-  const listing = o.listAfter;
+  const body = o.create.body;
+  const createdId = isJsonObject(body) && isJsonObject(body.UserPoolClient) ? body.UserPoolClient.ClientId : undefined;
+  return listShapeJudgements(o.listAfter, createdId);
+}
+
+/**
+ * The list-shape judgement of one ListUserPoolClients answer (also judged on the lifecycle
+ * sequences' pages); `createdId`, the client the case created, is the item a failure shows first.
+ */
+export function listShapeJudgements(listing: Pick<Exchange, 'status' | 'body' | 'layer'> | undefined, createdId?: unknown): Judgement[] {
   if (!listing || listing.layer === 'sdk-client' || !isSuccessStatus(listing.status) || !isJsonObject(listing.body)) return [];
   const items = listing.body.UserPoolClients;
   if (!Array.isArray(items) || !items.length) return [];
@@ -67,7 +75,7 @@ function judge(o: Observation): Judgement[] {
     ok: false,
     message: `ListUserPoolClients lists ${bad.length} of ${items.length} client(s) with ${what}`,
     expected: { itemMembers: CLIENT_DESCRIPTION_MEMBERS },
-    observed: shownItems(o, bad),
+    observed: shownItems(createdId, bad),
   }];
 }
 

@@ -14,6 +14,7 @@ import { redactSecrets, secretsIn } from '../oracles/redact.js';
 import { basisOf, type RuleResult } from '../reports/ruleResult.js';
 import type { RunEffort } from '../reports/runEffort.js';
 import { recordContext } from '../targets/recording/recordingTarget.js';
+import { checkLifecycleRule } from './checkLifecycleRule.js';
 import { leapingCheck } from './leapingCheck.js';
 import { observeCase } from './observeCase.js';
 import { shownFailure } from './shownFailure.js';
@@ -81,6 +82,7 @@ export async function checkRule(rule: Rule, env: RuleEnv): Promise<RuleResult> {
     if ('skipped' in other) return { ...base, status: 'skipped', cases: 0, reason: other.skipped };
     via = other.target;
   }
+  if (rule.kind === 'lifecycle') return checkLifecycleRule(rule, { ...env, target: via }, base, started);
   // Probes the rule sends on every run, before its generated cases (generators/fixedCases.ts);
   // `--replay-path probe:<id>` replays one of them alone, a fast-check path the generated case alone.
   const replayingProbe = env.replayPath?.startsWith(PROBE_PATH_PREFIX) === true;

@@ -1,4 +1,3 @@
-import { contract } from '../contract/contract.js';
 import type { LifecycleJudge } from '../oracles/lifecycleJudge.js';
 import { lifecycleJudges } from '../oracles/lifecycleJudges.js';
 import type { Verdict } from '../oracles/verdict.js';
@@ -13,8 +12,8 @@ import { lifecycleHistories } from './lifecycleHistories.js';
  * judges it.
  *
  * Which exchanges are judged, as for the other rules:
- * - a case of a run recording (a record tagged with a rule) only when its rule is a lifecycle rule,
- *   and only on that rule: the run judged it so (a Create rule's listings are not lifecycle cases);
+ * - a case of a run recording (a record tagged with a rule) not here: a lifecycle case is judged
+ *   with its own sequence (runner/judgeLifecycleRecords.ts), a Create rule's case is not one;
  * - a fixture exchange never (it is history only);
  * - any other record (the evidence corpus, another tool's recording) on every lifecycle rule.
  *
@@ -24,18 +23,14 @@ import { lifecycleHistories } from './lifecycleHistories.js';
  * member may have been sent, and the lifecycle rules judge what a request left out).
  */
 
-const LIFECYCLE_RULES: ReadonlySet<string> = new Set(contract.rules.filter((r) => r.kind === 'lifecycle').map((r) => r.id));
-
-function isLifecycleRule(id: string | undefined): boolean {
-  return id !== undefined && LIFECYCLE_RULES.has(id);
-}
-
-/** Which of a record's verdicts count: all for a record outside a run, its rule's for a case; none otherwise. */
-function judgedRules(r: LoadedRecord): 'all' | string | undefined {
+/**
+ * Which of a record's verdicts count: all for a record outside a run; none for a run's records
+ * (fixtures are history only; a lifecycle case is judged with its own sequence, as the run judged
+ * it, by runner/judgeLifecycleRecords.ts; another rule's case is not a lifecycle case).
+ */
+function judgedRules(r: LoadedRecord): 'all' | undefined {
   const { fixture, rule } = r.record;
-  if (fixture === true) return undefined;
-  if (rule === undefined) return 'all';
-  return isLifecycleRule(rule) ? rule : undefined;
+  return fixture !== true && rule === undefined ? 'all' : undefined;
 }
 
 function isPartialRequest(r: LoadedRecord): boolean {

@@ -1,3 +1,4 @@
+import { judgeLifecycleRecords } from './judgeLifecycleRecords.js';
 import { contract } from '../contract/contract.js';
 import type { Rule } from '../contract/rule.js';
 import { requestViolations } from '../contract/requestViolations.js';
@@ -562,7 +563,11 @@ export interface JudgeOptions {
 export function judgeRecords(records: readonly LoadedRecord[], options: JudgeOptions = {}): JudgeOutcome {
   const fixtures = records.filter((r) => r.record.fixture === true).length;
   const evidence = records.filter((r) => r.record.fixture !== true && r.record.rule === undefined);
-  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records), ...judgeLifecycle(records, options.lifecycleJudges ?? lifecycleJudges)];
+  // Lifecycle: a run's sequences (records tagged with a lifecycle rule and case) are judged again
+  // sequence by sequence, as the run judged them (judgeLifecycleRecords); every other record (the
+  // evidence corpus, another tool's recording) in the history of its pool or evidence sequence
+  // (judgeLifecycle).
+  const judged = [...evidence.map(judgeEvidence), ...judgePairs(evidence), ...judgeCases(records), ...judgeLifecycleRecords(records), ...judgeLifecycle(records, options.lifecycleJudges ?? lifecycleJudges)];
   const rules = options.rules ?? contract.rules;
   const replay = options.replay ?? ((file: string) => `${cliInvocation()} judge ${file}`);
   return { records: records.length, fixtures, judged, results: rules.map((r) => resultOf(r, judged, replay)) };

@@ -92,7 +92,8 @@ describe('planRun', () => {
     // (within one request: request counts are rounded for the plan, the duration is not)
     expect(Math.abs((plan.expectedDurationMs ?? 0) - (1000 * clientWrites) / 15)).toBeLessThanOrEqual(1000 / 15);
     // … where one pool is held to 5 creates per second.
-    expect(one.expectedDurationMs).toBe(Math.round((1000 * (one.requests.CreateUserPoolClient?.expected ?? 0)) / 5));
+    // (within one request: lifecycle sequences plan fractional creates, the plan shows them rounded)
+    expect(Math.abs((one.expectedDurationMs ?? 0) - (1000 * (one.requests.CreateUserPoolClient?.expected ?? 0)) / 5)).toBeLessThanOrEqual(1000 / 5);
     expect(formatPlan(plan)).toContain('with the rules spread over 3 pools');
     // Without quotas (an emulator): one pool.
     expect(planRun({ rules: all, runs: 25, target: EMULATOR, runIdPrefix: PREFIX }).pools).toBe(1);

@@ -5,6 +5,8 @@ import { unmetNeed, type FixtureCapabilities } from '../targets/pool/fixtureCapa
 import { quotaCategoryOf } from '../targets/pacing/cognitoQuotaCategory.js';
 import type { QuotaRates } from '../targets/pacing/quotaLimiter.js';
 import { runsAlone } from './sequentialKinds.js';
+import { lifecycleRuns } from './lifecycleRuns.js';
+import { requestsPerSequence } from './lifecycleRequests.js';
 
 /**
  * What a run will do, computed before it sends anything (`run --plan`, and the head of an AWS
@@ -75,6 +77,8 @@ export interface RunPlan {
   rules: { selected: number; toRun: number; skipped: { id: string; reason: string }[] };
   cases: number;
   runs: number;
+  /** Sequences each lifecycle rule runs (runner/lifecycleRuns.ts), when any is planned. */
+  lifecycleSequences?: number;
   /** By operation, in the order a run sends them. */
   requests: Record<string, RequestCount>;
   total: RequestCount;
@@ -164,7 +168,11 @@ export function planRun(input: PlanInput): RunPlan {
   let probeCases = 0;
   for (const rule of toRun) {
     const into = runsAlone(rule.kind) ? alone : shared;
-    if (!onlyFixedCases(rule)) {
+    if (rule.kind === 'lifecycle') {
+      // Sequences, not cases (runner/checkLifecycleRule.ts): fewer of them, several requests each.
+      const sequences = lifecycleRuns(input.runs);
+      for (const [operation, n] of Object.entries(requestsPerSequence(rule))) addTo(into, operation, n.expected * sequences, n.atMost * sequences);
+    } else if (!onlyFixedCases(rule)) {
       for (const [operation, n] of Object.entries(requestsPerCase(rule))) addTo(into, operation, n.expected * input.runs, n.atMost * input.runs);
     }
     // Probes (generators/fixedCases.ts): one request each, refused; a target that accepts a create
@@ -192,7 +200,8 @@ export function planRun(input: PlanInput): RunPlan {
   for (const r of Object.values(requests)) r.expected = Math.round(r.expected);
   const total = Object.values(requests).reduce((t, r) => ({ expected: t.expected + r.expected, atMost: t.atMost + r.atMost }), { expected: 0, atMost: 0 });
 
-  const cases = toRun.filter((r) => !onlyFixedCases(r)).length * input.runs + probeCases;
+  const lifecycle = toRun.filter((r) => r.kind === 'lifecycle').length;
+  const cases = (toRun.filter((r) => !onlyFixedCases(r)).length - lifecycle) * input.runs + lifecycle * lifecycleRuns(input.runs) + probeCases;
   const names = fixtureNames(input.runIdPrefix);
   const poolNames = Array.from({ length: pools }, (_, i) => fixtureNames(input.runIdPrefix, i + 1).poolName).join(', ');
   const clients = requests.CreateUserPoolClient ?? { expected: 0, atMost: 0 };
@@ -219,6 +228,7 @@ export function planRun(input: PlanInput): RunPlan {
     rules: { selected: input.rules.length, toRun: toRun.length, skipped },
     cases,
     runs: input.runs,
+    ...(lifecycle > 0 ? { lifecycleSequences: lifecycleRuns(input.runs) } : {}),
     requests,
     total,
     fixture,
@@ -294,7 +304,8 @@ export function formatPlan(plan: RunPlan): string {
   const skippedNote = plan.rules.skipped.length === 0 ? '' : `, ${plan.rules.skipped.length} skipped`;
   row('rules', `${plan.rules.selected} selected: ${plan.rules.toRun} to run${skippedNote}`);
   for (const s of plan.rules.skipped) lines.push(`              ${s.id}: ${s.reason}`);
-  row('cases', `${plan.cases} (${plan.runs} per rule), plus shrinking after a failure`);
+  const sequences = plan.lifecycleSequences === undefined ? '' : `; ${plan.lifecycleSequences} sequences of up to 8 steps per lifecycle rule`;
+  row('cases', `${plan.cases} (${plan.runs} per rule${sequences}), plus shrinking after a failure`);
   row('requests', `${count(plan.total)}, of which ${count(plan.fixture)} for the pool fixture and cleanup:`);
   const width = Math.max(...Object.keys(plan.requests).map((op) => op.length));
   for (const [operation, n] of Object.entries(plan.requests)) lines.push(`              ${operation.padEnd(width)}  ${count(n)}`);

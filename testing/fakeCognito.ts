@@ -43,6 +43,11 @@ import { randomBase32Hex } from './randomBase32Hex.js';
  *   Required), any other adds a custom attribute; a required attribute must then be in every
  *   WriteAttributes list (write-attributes.exist-and-writable). SchemaAttributes lists sub, the
  *   standard attributes the schema named and the custom ones.
+ * - UpdateUserPoolClient replaces the configuration (omitted members back at their Create
+ *   defaults; ClientName, the secret and CreationDate kept; LastModifiedDate moved), validated as
+ *   Create is, client_credentials against the stored secret (docs/lifecycle.md L1–L10);
+ *   ListUserPoolClients pages with MaxResults 1–60 (else InvalidParameterException) and a
+ *   NextToken that deletes between pages do not shift; a deleted client is gone (L11–L14);
  * - a pool belongs to the region its CreateUserPool was signed for (the SigV4 credential scope of
  *   the Authorization header; us-east-1 unsigned) and its id starts with that region; a request
  *   signed for another region does not find it (region.pool-scoped: "User pool <id> does not exist.").
@@ -122,6 +127,8 @@ interface Pool {
   providers: string[];
   /** Clients in creation order (Map keeps insertion order). */
   clients: Map<string, JsonObject>;
+  /** Each client's creation number: a listing's NextToken is the last number it showed, so deletes between pages shift nothing. */
+  sequence?: Map<string, number>;
   /** As CreateUserPool and DescribeUserPool answer them. */
   schemaAttributes: JsonObject[];
 }
@@ -244,15 +251,22 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     return secret;
   };
 
-  function buildClient(request: JsonObject, pool: Pool): JsonObject {
+  /**
+   * A client built from a Create request, or from an Update request (`kept`: what an Update keeps
+   * of the stored client — its id, secret and CreationDate; everything else comes from the request
+   * and the defaults, as UpdateUserPoolClient replaces the configuration, docs/lifecycle.md L1).
+   */
+  function buildClient(request: JsonObject, pool: Pool, kept?: JsonObject): JsonObject {
     const now = Date.now();
     const name = str(request.ClientName) ?? '';
     const c: JsonObject = {
       UserPoolId: pool.id,
       ClientName: has('echo-changes-scalar') ? `${name}-` : name,
-      ClientId: newClientId(),
+      ClientId: kept ? kept.ClientId : newClientId(),
     };
-    if (request.GenerateSecret === true) {
+    if (kept) {
+      if (kept.ClientSecret !== undefined) c.ClientSecret = has('update-regenerates-secret') ? newSecret() : kept.ClientSecret;
+    } else if (request.GenerateSecret === true) {
       if (!has('secret-missing-when-generated')) c.ClientSecret = newSecret();
     } else if (request.ClientSecret !== undefined) {
       // A custom secret is echoed here; whether AWS echoes it is open (output.client-secret.when-generated).
@@ -266,7 +280,7 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       : has('timestamps-stale') ? epochSeconds(now - 3_600_000)
       : epochSeconds(now);
     c.LastModifiedDate = has('creation-ne-modified') && typeof created === 'number' ? Math.round((created + 0.001) * 1000) / 1000 : created;
-    c.CreationDate = created;
+    c.CreationDate = kept && !has('update-moves-creation-date') ? kept.CreationDate : created;
 
     const refresh = request.RefreshTokenValidity;
     if (refresh === undefined) {
@@ -365,6 +379,21 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
     return stored;
   };
 
+  /** `<pool>/<client>` of every client deleted: the `delete-twice-200` fault answers 200 for them. */
+  const deletedIds = new Set<string>();
+  let createdCount = 0;
+  const sequenceOf = (pool: Pool, clientId: string): number => {
+    pool.sequence ??= new Map();
+    let n = pool.sequence.get(clientId);
+    if (n === undefined) pool.sequence.set(clientId, (n = ++createdCount));
+    return n;
+  };
+  /** The configuration a stored client holds: what an Update that merges (the `update-merges` fault) keeps. */
+  const configurationOf = (stored: JsonObject): JsonObject => {
+    const { ClientId: _i, ClientSecret: _s, CreationDate: _c, LastModifiedDate: _l, ...config } = stored;
+    return config;
+  };
+
   const handlers: Record<string, (input: JsonObject) => JsonObject> = {
     CreateUserPoolClient(raw) {
       const known = knownMembersOnly(raw, requestMembers);
@@ -408,33 +437,70 @@ export async function startFakeCognito(options: FakeCognitoOptions = {}): Promis
       if ((has('bug-floci-list-absent-pool') || has('list-absent-pool-empty')) && !pools.has(String(input.UserPoolId))) return { UserPoolClients: [] };
       // A lax emulator takes any pool id as a pool here too (cognito-local before 5.x: PR #399).
       const pool = options.validatesNothing ? laxPoolOf(input.UserPoolId) : poolOf(input.UserPoolId);
-      const max = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
-      if (!Number.isInteger(max) || max < 1 || max > MAX_LIST_RESULTS) {
-        throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${MAX_LIST_RESULTS}`);
+      const asked = typeof input.MaxResults === 'number' ? input.MaxResults : MAX_LIST_RESULTS;
+      const outOfRange = !Number.isInteger(asked) || asked < 1 || asked > MAX_LIST_RESULTS;
+      if (outOfRange && !has('list-accepts-any-max-results')) {
+        // The Coral form real AWS answers on sibling list operations (docs/lifecycle.md L14).
+        const bound = asked < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_LIST_RESULTS}`;
+        throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${asked}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`);
       }
+      const max = (outOfRange ? MAX_LIST_RESULTS : asked) + (has('list-ignores-max-results') ? 1 : 0);
       let all = [...pool.clients.values()];
       if (has('list-missing-client')) all = all.slice(0, -1);
-      const start = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
-      const page = all.slice(start, start + max).map((c) => has('bug-floci-list-full-clients') ? { ...c } : ({
+      // NextToken: the creation number of the last client shown; the next page starts after it.
+      const seq = (c: JsonObject) => sequenceOf(pool, String(c.ClientId));
+      const after = typeof input.NextToken === 'string' ? Number.parseInt(input.NextToken, 10) || 0 : 0;
+      const rest = all.filter((c) => seq(c) > after);
+      let shownClients = rest.slice(0, max);
+      if (has('list-repeats-across-pages') && after > 0) {
+        const previous = all.filter((c) => seq(c) <= after).at(-1);
+        if (previous) shownClients = [previous, ...shownClients.slice(0, max - 1)];
+      }
+      const lastShown = shownClients.at(-1);
+      const more = rest.length > max || (has('list-repeats-across-pages') && after > 0 && rest.length > max - 1);
+      const nextToken = more && lastShown ? String(seq(lastShown)) : has('list-never-ends') ? String(after + 1_000_000) : undefined;
+      const page = shownClients.map((c) => has('bug-floci-list-full-clients') ? { ...c } : ({
         ClientId: c.ClientId,
         UserPoolId: c.UserPoolId,
         ClientName: has('list-wrong-name') ? String(c.ClientName).toUpperCase() : c.ClientName,
         ...(has('list-shows-secret') && c.ClientSecret !== undefined ? { ClientSecret: c.ClientSecret } : {}),
       }));
-      return { UserPoolClients: page, ...(start + max < all.length ? { NextToken: String(start + max) } : {}) };
+      return { UserPoolClients: page, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
     },
     DeleteUserPoolClient(input) {
       required(input, 'UserPoolId', 'ClientId');
       const pool = poolOf(input.UserPoolId);
-      if (!pool.clients.delete(String(input.ClientId)) && !has('unknown-client-200')) throw clientMissing(input.ClientId);
+      const id = String(input.ClientId);
+      if (pool.clients.delete(id)) {
+        deletedIds.add(`${pool.id}/${id}`);
+        return {};
+      }
+      if (!has('unknown-client-200') && !(has('delete-twice-200') && deletedIds.has(`${pool.id}/${id}`))) throw clientMissing(input.ClientId);
       return {};
     },
-    // Only the lookup is modelled (the probes send Update of a client that does not exist); a found
-    // client comes back as stored.
-    UpdateUserPoolClient(input) {
-      const stored = storedClient(input);
+    // As AWS (docs/lifecycle.md "Evidence"): the request replaces the configuration (omitted members back at
+    // their Create defaults, L1/L5) but the name (L4), the secret (L9) and CreationDate (L8); it is
+    // validated as Create is, the client_credentials flow against the secret the client has (L10).
+    UpdateUserPoolClient(raw) {
+      if (has('update-unknown-200')) {
+        required(raw, 'UserPoolId', 'ClientId');
+        if (!poolOf(raw.UserPoolId).clients.has(String(raw.ClientId))) return {};
+      }
+      const stored = storedClient(raw);
       if (!stored) return {};
-      return { UserPoolClient: structuredClone(stored) };
+      const pool = poolOf(raw.UserPoolId);
+      const { GenerateSecret: _g, ClientSecret: _s, ...known } = knownMembersOnly(raw, requestMembers);
+      const asCreate: JsonObject = { ...known, ClientName: known.ClientName ?? stored.ClientName, ...(stored.ClientSecret === undefined ? {} : { GenerateSecret: true }) };
+      const violations = has('update-accepts-invalid') ? [] : requestViolations(asCreate, poolContext(known.UserPoolId));
+      if (violations.includes('contract.wrong-type')) throw new ServiceError('SerializationException', 'A member of the request has the wrong JSON type.');
+      if (violations.length) throw rejection(violations, asCreate);
+      const base = has('update-merges') ? { ...configurationOf(stored), ...known } : known;
+      const name = known.ClientName ?? (has('update-forgets-name') ? '' : stored.ClientName);
+      const next = buildClient({ ...base, ClientName: name }, pool, stored);
+      pool.clients.set(String(stored.ClientId), next);
+      const answer = structuredClone(next);
+      if (has('update-answer-differs') && typeof answer.EnableTokenRevocation === 'boolean') answer.EnableTokenRevocation = !answer.EnableTokenRevocation;
+      return { UserPoolClient: answer };
     },
     CreateUserPool(input) {
       required(input, 'PoolName');

@@ -1,3 +1,5 @@
+import type { LifecycleFaultName } from './lifecycleFaults.js';
+
 /**
  * The planted faults of the fake Cognito (fakeCognito.ts): named toggles, each a way a real
  * emulator or service could depart from the contract. `flags` is the exact set of rule ids the
@@ -347,7 +349,7 @@ export const EMULATOR_BUG_FAULTS = {
 
 export type EmulatorBugFaultName = keyof typeof EMULATOR_BUG_FAULTS;
 
-export type FaultName = keyof typeof FAKE_FAULTS | EmulatorBugFaultName;
+export type FaultName = keyof typeof FAKE_FAULTS | EmulatorBugFaultName | LifecycleFaultName;
 
 /** The planted-fault battery's faults (the emulator-bug faults are proven by the corpus instead). */
 export const FAULT_NAMES = Object.freeze(Object.keys(FAKE_FAULTS) as (keyof typeof FAKE_FAULTS)[]);
