@@ -22,4 +22,12 @@ suite('lifecycle.dates', () => {
     const whole = defaultClient(A, { CreationDate: 1767225600, LastModifiedDate: 1767225600 });
     expect(lifecycleDatesJudge.judge([create({}, whole), update(A, {}, whole, 0.5)])).toMatchObject([{ ok: true }]);
   });
+
+  it('judges a history that begins mid-life from its first answer: alone, only that it was not modified before it was created; then as any client', () => {
+    const first = defaultClient(A, { CreationDate: 1751426859.867, LastModifiedDate: 1751426859.867 });
+    expect(lifecycleDatesJudge.judge([describe(A, first)])).toMatchObject([{ ok: true }]);
+    expect(lifecycleDatesJudge.judge([describe(A, { ...first, LastModifiedDate: 1751426000 })])).toMatchObject([{ ok: false }]);
+    const moved = { ...first, CreationDate: 1752224959.68, LastModifiedDate: 1752224959.68 };
+    expect(lifecycleDatesJudge.judge([describe(A, first), update(A, {}, moved, 3)])).toMatchObject([{ ok: false, observed: { CreationDate: 1752224959.68 } }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { defineLifecycleJudge } from './defineLifecycleJudge.js';
 import type { Judgement } from './defineOracle.js';
-import { answeredClient, sentAtMs } from './lifecycleExchange.js';
+import { answeredClient, poolIdOf, sentAtMs } from './lifecycleExchange.js';
 import { priorClient } from './lifecycleModel.js';
 import type { RecordedExchange } from '../targets/recording/recordedExchange.js';
 
@@ -25,11 +25,21 @@ function carriesMilliseconds(date: unknown): boolean {
  */
 function judge(history: readonly RecordedExchange[]): Judgement[] {
   const at = priorClient(history);
-  if (!at?.before || at.before.deleted) return [];
+  if (!at || at.before?.deleted) return [];
   const op = at.last.operation;
   if (op !== 'DescribeUserPoolClient' && op !== 'UpdateUserPoolClient') return [];
   const client = answeredClient(at.last);
   if (!client) return [];
+  if (!at.before) {
+    // A client the history never showed before (a lone recorded answer; in a history that made
+    // clients in the pool, an unknown client is the probe rules'): its dates alone can only say
+    // that it was not modified before it was created.
+    if (at.model.poolsWithCreates.has(poolIdOf(at.last) ?? '')) return [];
+    const { CreationDate: c, LastModifiedDate: m } = client;
+    if (typeof c !== 'number' || typeof m !== 'number') return [];
+    if (m >= c) return [{ ruleId: LIFECYCLE_DATES_RULE_ID, ok: true, message: 'LastModifiedDate not earlier than CreationDate' }];
+    return [{ ruleId: LIFECYCLE_DATES_RULE_ID, ok: false, message: `LastModifiedDate ${m} is before CreationDate ${c}`, expected: { LastModifiedDate: `not earlier than ${c}` }, observed: { CreationDate: c, LastModifiedDate: m } }];
+  }
   const problems: string[] = [];
   const created = at.before.created.CreationDate;
   if (created !== undefined && client.CreationDate !== created) problems.push(`CreationDate ${String(client.CreationDate)} is not Create's ${String(created)}`);

@@ -23,6 +23,12 @@ export interface ModelClient {
   described?: JsonObject;
   /** The last write sent for it was refused: what a Describe shows is still `answer`. */
   lastWriteRefused: boolean;
+  /**
+   * Known from a Describe or Update answer, not from its Create: a history that begins mid-life
+   * (an evidence sequence, a recording in a pool made elsewhere). `created` is then that answer,
+   * whose CreationDate is still the client's.
+   */
+  learned?: boolean;
 }
 
 export interface LifecycleModel {
@@ -54,6 +60,17 @@ export function lifecycleModel(history: readonly RecordedExchange[]): LifecycleM
       clients.set(key, {
         poolId, clientId: id, created: client, request: e.request, answer: client, writtenAt: sentAtMs(e),
         secret: client.ClientSecret, name: client.ClientName, deleted: false, lastWriteRefused: false,
+      });
+    } else if (!known && (e.operation === 'DescribeUserPoolClient' || e.operation === 'UpdateUserPoolClient') && !poolsWithCreates.has(poolId ?? '')) {
+      // A history that made no client in this pool begins mid-life: the first answer about a client
+      // is what it was then. (Where the history made clients, it is whole, and a client it never made
+      // is unknown: the probe rules judge that answer.)
+      const client = answeredClient(e);
+      if (!client) continue;
+      clients.set(key, {
+        poolId, clientId: id, created: client, request: e.request, answer: client, writtenAt: sentAtMs(e),
+        secret: client.ClientSecret, name: client.ClientName, deleted: false, lastWriteRefused: false, learned: true,
+        ...(e.operation === 'DescribeUserPoolClient' ? { described: client } : {}),
       });
     } else if (e.operation === 'UpdateUserPoolClient' && known && !known.deleted) {
       const client = answeredClient(e);

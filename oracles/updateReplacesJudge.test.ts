@@ -23,7 +23,14 @@ suite('update-replaces', () => {
     expect(updateReplacesJudge.judge([create({}, defaultClient(A)), update(A, {}, units, 3)])).toMatchObject([{ ok: true }]);
   });
 
-  it('says nothing of an Update of a client the history did not make', () => {
-    expect(updateReplacesJudge.judge([update(A, {}, defaultClient(A))])).toEqual([]);
+  it('says nothing of an Update of a client unknown in a pool whose clients the history made (the probe rules judge it)', () => {
+    const B = 'b1b2c3d4e5f6g7h8i9j0k1l2m3';
+    expect(updateReplacesJudge.judge([created, update(B, {}, defaultClient(B))])).toEqual([]);
+  });
+
+  it('judges a lone Update (a history that begins mid-life) on what its answer holds: a kept value fails, a member the answer lacks is not judged', () => {
+    const { AuthSessionValidity: _dropped, ...older } = defaultClient(A);
+    expect(updateReplacesJudge.judge([update(A, {}, older)])).toMatchObject([{ ok: true }]);
+    expect(updateReplacesJudge.judge([update(A, {}, { ...older, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] })])).toMatchObject([{ ok: false, expected: { ExplicitAuthFlows: '(absent)' } }]);
   });
 });

@@ -6,7 +6,7 @@ import { deepEqual } from './deepEqual.js';
 import { defineLifecycleJudge } from './defineLifecycleJudge.js';
 import type { Judgement } from './defineOracle.js';
 import { isJsonObject } from './jsonObject.js';
-import { answeredClient } from './lifecycleExchange.js';
+import { answeredClient, poolIdOf } from './lifecycleExchange.js';
 import { priorClient } from './lifecycleModel.js';
 import { requestMatches } from './requestMatches.js';
 import { brief, shown } from './shown.js';
@@ -50,7 +50,13 @@ function namedProblem(member: string, sent: unknown, got: unknown): string | und
  */
 function judge(history: Parameters<typeof priorClient>[0]): Judgement[] {
   const at = priorClient(history);
-  if (!at || at.last.operation !== 'UpdateUserPoolClient' || !at.before || at.before.deleted) return [];
+  if (!at || at.last.operation !== 'UpdateUserPoolClient' || at.before?.deleted) return [];
+  if (!at.before && at.model.poolsWithCreates.has(poolIdOf(at.last) ?? '')) return []; // an unknown client: the probe rules judge it
+  // Without the client's Create (a history that begins mid-life, a lone recorded Update), an
+  // omitted member the answer does not hold is not judged: the record may predate the member
+  // (EnableTokenRevocation came in 2021, AuthSessionValidity in 2022). What the answer does hold
+  // must still be the default: a merge keeps an earlier value there.
+  const presentOnly = !at.before || at.before.learned === true;
   const client = answeredClient(at.last);
   if (!client) return [];
   const request = at.last.request;
@@ -63,9 +69,10 @@ function judge(history: Parameters<typeof priorClient>[0]): Judgement[] {
   for (const rule of UPDATE_RESET_RULES) {
     if (rule.expect.outcome !== 'accepted' || !requestMatches(request, rule.expect.when)) continue;
     for (const fact of rule.expect.response ?? []) {
+      if (presentOnly && client[fact.member] === undefined) continue;
       const r = checkFact(client, fact);
       if (r.ok) continue;
-      const before = at.before.answer[fact.member];
+      const before = at.before?.answer[fact.member];
       const kept = before !== undefined && deepEqual(before, client[fact.member]) ? ' (what it held before: merged, not replaced)' : '';
       problems.push({ member: fact.member, text: `${fact.member} left out: expected ${brief(r.expected)} (${rule.id}), got ${brief(r.observed)}${kept}`, expected: r.expected });
     }

@@ -117,3 +117,32 @@ describe('judge contract/evidence/ with a test-double lifecycle judge', () => {
     ]));
   });
 });
+
+describe('judge contract/evidence/ with the registry\'s lifecycle judges', () => {
+  const UPDATE = 'cognito-demo-update-oauth-no-flows-2025-07-11';
+  const lifecycleVerdicts = (outcome: ReturnType<typeof judgeRecords>) =>
+    outcome.judged.filter((j) => j.mode === 'lifecycle').flatMap((j) => j.verdicts.map((v) => ({ key: j.record.key, op: j.record.record.operation, rule: v.ruleId, ok: v.ok })));
+
+  it('judges the corpus\'s real Update and Describe records under the lifecycle rules, and none fails', () => {
+    const verdicts = lifecycleVerdicts(judgeRecords(records));
+    expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+    const judgedOps = new Set(verdicts.map((v) => v.op));
+    expect(judgedOps).toContain('UpdateUserPoolClient');
+    expect(judgedOps).toContain('DescribeUserPoolClient');
+    // The 2025 Update is judged against the Describe before it: replaced, name kept, dates, secret.
+    expect(verdicts.filter((v) => v.key === UPDATE).map((v) => v.rule).sort()).toEqual([
+      'lifecycle.dates', 'lifecycle.secret-stable', 'lifecycle.update-keeps-name', 'lifecycle.update-replaces',
+    ]);
+  });
+
+  it('flags the real Update made to merge (keep the flows it left out) and to move CreationDate', () => {
+    const planted = records.map((r) => {
+      if (r.key !== UPDATE) return r;
+      const body = r.record.response.body as { UserPoolClient: Record<string, unknown> };
+      const bad = { UserPoolClient: { ...body.UserPoolClient, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], CreationDate: 1752224959.68 } };
+      return { ...r, record: { ...r.record, response: { ...r.record.response, body: bad } } };
+    });
+    const failed = lifecycleVerdicts(judgeRecords(planted)).filter((v) => !v.ok);
+    expect(failed.map((v) => `${v.key} ${v.rule}`).sort()).toEqual([`${UPDATE} lifecycle.dates`, `${UPDATE} lifecycle.update-replaces`]);
+  });
+});

@@ -145,18 +145,17 @@ describe('judgeLifecycle: recorded exchanges under the lifecycle rules', () => {
       .toMatchObject({ status: 'skipped', reason: 'not judged: 1 record: the record does not show the response body' });
   });
 
-  it('judges the cases of a run recording only under their own lifecycle rule, and never a fixture or another rule\'s case', () => {
+  it('leaves a run recording\'s cases to their own sequences (judgeLifecycleRecords) and never judges a fixture', () => {
     const run = { kind: 'run' as const, title: 'cognito-conformance run' };
     const inRun = (r: LoadedRecord, tag: Partial<RecordedExchange>) => ({ ...r, file: 'run.jsonl', record: { ...r.record, source: run, confidence: undefined, ...tag } });
-    const judged = (tag: Partial<RecordedExchange>) => judgeLifecycle([inRun(create(), { fixture: true }), inRun(update({ ...MERGED, ClientName: 'other' }), tag)], DOUBLES);
-    const rules = (tag: Partial<RecordedExchange>) => judged(tag).flatMap((j) => j.verdicts.map((v) => `${v.ruleId} ${v.ok}`));
-    expect(rules({ rule: KEEPS_NAME, case: '1' })).toEqual([`${KEEPS_NAME} false`]);
-    expect(rules({ rule: REPLACES, case: '1' })).toEqual([`${REPLACES} false`]);
+    const rules = (tag: Partial<RecordedExchange>) => judgeLifecycle([inRun(create(), { fixture: true }), inRun(update({ ...MERGED, ClientName: 'other' }), tag)], DOUBLES).flatMap((j) => j.verdicts);
+    expect(rules({ rule: KEEPS_NAME, case: '1' })).toEqual([]);
     expect(rules({ rule: 'output.echo', case: '1' })).toEqual([]);
     expect(rules({ fixture: true })).toEqual([]);
-    // A lifecycle case is not judged as a Create rule's case as well.
-    const all = judgeRecords([inRun(create(), { rule: REPLACES, case: '1' }), inRun(update(MERGED), { rule: REPLACES, case: '1' })], { lifecycleJudges: DOUBLES }).judged;
-    expect(all.map((j) => [j.mode, j.record.key])).toEqual([['lifecycle', 'update']]);
+    // judge of the recording: the lifecycle case is judged once, with its sequence and the registry's
+    // judges, as the run judged it; not as a Create rule's case as well.
+    const all = judgeRecords([inRun(create(), { rule: REPLACES, case: '1' }), inRun(update(MERGED), { rule: REPLACES, case: '1' })]).judged;
+    expect(all.map((j) => [j.mode, j.record.key, j.verdicts.map((v) => `${v.ruleId} ${v.ok}`)])).toEqual([['case', 'update', [`${REPLACES} false`]]]);
   });
 
   it('judges nothing without judges', () => {
@@ -213,14 +212,14 @@ describe('run --record keeps what the lifecycle judges read', () => {
     expect(records.map((r) => [r.record.operation, r.record.rule, r.record.case])).toEqual(
       ['CreateUserPoolClient', 'UpdateUserPoolClient', 'DescribeUserPoolClient', 'ListUserPoolClients', 'DeleteUserPoolClient'].map((op) => [op, SECRET_STABLE, '0']),
     );
-    const verdicts = judgeLifecycle(records, DOUBLES).flatMap((j) => j.verdicts.map((v) => [j.record.record.operation, v.ruleId, v.ok]));
-    expect(verdicts).toEqual([['UpdateUserPoolClient', SECRET_STABLE, true], ['DescribeUserPoolClient', SECRET_STABLE, true]]);
+    // judge reads the sequence back and the registry's secret-stable judge passes it.
+    expect(judgeRecords(records).results.find((r) => r.id === SECRET_STABLE)).toMatchObject({ status: 'passed' });
   });
 
   it('keeps a changed secret visible as a changed mask, so the judge flags it without seeing either value', async () => {
     const { text, records } = await recordSequence(OTHER);
     expect(text).not.toContain(OTHER);
-    const failed = judgeLifecycle(records, DOUBLES).flatMap((j) => j.verdicts.filter((v) => !v.ok).map((v) => v.message));
-    expect(failed).toEqual(['secret <redacted:52 chars of 0-9 a-v, lead 1 #2> after <redacted:52 chars of 0-9 a-v, lead 1 #1>']);
+    const failed = judgeRecords(records).judged.flatMap((j) => j.verdicts.filter((v) => !v.ok).map((v) => v.ruleId));
+    expect(failed).toEqual([SECRET_STABLE]);
   });
 });
