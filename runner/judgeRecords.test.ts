@@ -45,8 +45,9 @@ function rejected(request: Record<string, unknown>, type: string, message: strin
 
 const base = { UserPoolId: POOL, ClientName: 'app' };
 
+/** The one judgement of a record under CreateUserPoolClient's rules (lifecycle judgements aside). */
 function only(records: LoadedRecord[]): JudgedRecord {
-  const out = judgeRecords(records).judged;
+  const out = judgeRecords(records).judged.filter((j) => j.mode !== 'lifecycle');
   expect(out).toHaveLength(1);
   return out[0];
 }
@@ -169,6 +170,9 @@ describe('judgeRecords: updates and describes', () => {
     expect(passed(j).filter((id) => id.startsWith('default.') || id === 'output.timestamps.equal')).toEqual([]);
     const echoWrong = only([update({ UserPoolId: POOL, ClientId: ID, ClientName: 'renamed' }, { ClientName: 'app' })]);
     expect(failed(echoWrong)).toEqual(['output.echo']);
+    // The same lone Update is judged under the lifecycle rules too, on what its answer holds.
+    const lifecycle = judgeRecords([update({ UserPoolId: POOL, ClientId: ID, RefreshTokenValidity: 5 })]).judged.filter((j) => j.mode === 'lifecycle');
+    expect(lifecycle.flatMap((j) => j.verdicts.map((v) => `${v.ruleId} ${v.ok}`)).sort()).toEqual(['lifecycle.dates true', 'lifecycle.update-replaces true']);
   });
 
   it('pairs a describe with the recorded create of the same client, unless an update came between', () => {
