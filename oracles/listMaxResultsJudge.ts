@@ -39,7 +39,10 @@ function judge(history: readonly RecordedExchange[]): Judgement[] {
   return [{
     ruleId: LIST_MAX_RESULTS_RULE_ID, ok: false,
     message: `ListUserPoolClients answered ${page.items.length} clients on a page of MaxResults ${max}`,
-    expected: { atMost: max }, observed: { items: page.items.length },
+    // The count itself stays in the message: how many clients a page that ignores MaxResults shows
+    // depends on what other rules hold in the pool at that moment, and two runs of the same cases
+    // must not diff on it (issue 16).
+    expected: { atMost: max }, observed: { items: `more than ${max}` },
   }];
 }
 
