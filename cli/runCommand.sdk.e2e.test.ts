@@ -68,6 +68,8 @@ describe('run --transport sdk with the SDK of --sdk-from', () => {
     const text = diffText(diff);
     expect(text).toContain(`@aws-sdk/client-cognito-identity-provider ${SDK_FLOOR}`);
     expect(text).toContain('@aws-sdk/client-cognito-identity-provider 3.794.0');
+    // Each side says which copy it loaded, so a diff of two upgrades shows what was compared.
+    expect(text).toContain(`@aws-sdk/client-cognito-identity-provider ${SDK_FLOOR} from node_modules/aws-sdk-cognito-floor (--sdk-from)`);
     expect(text).toContain("  default.refresh-token-rotation\n    UserPoolClient.RefreshTokenRotation: dropped from the parsed answer by A's SDK (the server sent it; B's SDK kept it)\n");
     // Ids, run-scoped names, secrets and dates are tokens before comparing: the model difference is the only change.
     expect(diff.sdkChanged.map((c) => c.id)).toEqual(['default.refresh-token-rotation']);

@@ -13,6 +13,8 @@ export interface RunLabel {
   region: string;
   transport: RunReport['target']['transport'];
   sdkVersion?: string;
+  /** Where the run loaded the SDK from (targets/sdk/sdkSource.ts), when the report says. */
+  sdkOrigin?: string;
   toolVersion: string;
   modelDate: string;
   seed: number;
@@ -70,6 +72,7 @@ function label(r: RunReport): RunLabel {
     region: r.target.region,
     transport: r.target.transport,
     ...(r.target.sdkVersion === undefined ? {} : { sdkVersion: r.target.sdkVersion }),
+    ...(r.target.sdkOrigin === undefined ? {} : { sdkOrigin: r.target.sdkOrigin }),
     toolVersion: r.tool.version,
     modelDate: r.contract.modelDate,
     seed: r.seed,
@@ -150,7 +153,7 @@ function changeLines(label: string, c: ObservedChange): string[] {
 }
 
 function header(name: string, l: RunLabel, source?: string): string {
-  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
+  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}${l.sdkOrigin ? ` from ${l.sdkOrigin}` : ''}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
 }
 
 /** The terminal view of a diff: both runs, then each group of changes, then a count line. */
