@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,10 @@ describe('run --transport sdk with the SDK of --sdk-from', () => {
     expect(r.rules.map((x) => `${x.id} ${x.status}`).sort()).toEqual(['default.refresh-token-rotation passed', 'user-pool.exists passed']);
     expect(r.rules.find((x) => x.id === 'user-pool.exists')?.sdk).toMatchObject({ layer: 'server', status: 400, sdkError: 'ResourceNotFoundException' });
     expect(floor.stdout).toContain(`sdk @aws-sdk/client-cognito-identity-provider ${SDK_FLOOR} from node_modules/aws-sdk-cognito-floor (--sdk-from)`);
+    // The written reports say it too: summary.md and the scorecard head with the SDK and its origin.
+    for (const file of ['summary.md', 'scorecard.html']) {
+      expect(readFileSync(join(work.dir, 'floor', file), 'utf8'), file).toContain(`@aws-sdk/client-cognito-identity-provider ${SDK_FLOOR} from node_modules/aws-sdk-cognito-floor (--sdk-from)`);
+    }
   });
 
   it('the pair: the floor lacks RefreshTokenRotation (added in 3.794.0), and the diff names it as what the older SDK drops from the answer', () => {

@@ -81,7 +81,8 @@ Real AWS (see "Running against AWS safely" in the README):
 
 Baselines (known gaps of a target; see reports/baseline.ts for the format):
   --baseline FILE      failures listed in FILE do not fail the run; new failures do (exit 1);
-                       entries whose rule now passes are listed as fixed. Default: reports/baselines/cognito-local.json
+                       entries whose rule now passes are listed as fixed. Default: the shipped cognito-local baseline
+                       (reports/baselines/cognito-local.json in a clone)
                        when the run uses the embedded cognito-local, none otherwise. FILE names its target
                        (the run's name, see --name); a baseline for another target, or one that cannot be
                        read, stops the run before its first request (exit 2)

@@ -5,6 +5,7 @@ import type { RunReport } from './runReport.js';
 import type { RuleResult, RuleStatus, SdkSample } from './ruleResult.js';
 import { valueChangeLine } from './valueChangeLine.js';
 import { valueChanges } from './valueChanges.js';
+import { sdkLabel } from './sdkLabel.js';
 
 /** Which run a side of the diff is: enough to tell two runs apart in a header. */
 export interface RunLabel {
@@ -153,7 +154,7 @@ function changeLines(label: string, c: ObservedChange): string[] {
 }
 
 function header(name: string, l: RunLabel, source?: string): string {
-  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${l.sdkVersion ? ` @aws-sdk/client-cognito-identity-provider ${l.sdkVersion}${l.sdkOrigin ? ` from ${l.sdkOrigin}` : ''}` : ''}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
+  return `${name}: ${l.target} (${l.endpoint}, ${l.region}, ${l.transport}${sdkLabel(l)}), cognito-conformance ${l.toolVersion}, model ${l.modelDate}, seed ${l.seed}, runs ${l.runs}, started ${l.startedAt}${source ? ` — ${source}` : ''}`;
 }
 
 /** The terminal view of a diff: both runs, then each group of changes, then a count line. */

@@ -6,6 +6,7 @@ import { planHeaderLines } from './planHeader.js';
 import { VERDICTS, VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict, type VerdictCounts } from './verdict.js';
 import type { Evidence } from '../contract/rule.js';
 import { exitCodeOfReport, knownFailuresOf, outcomeLine } from './settleRun.js';
+import { sdkLabel } from './sdkLabel.js';
 
 const COLORS: Record<Verdict, string> = { passed: '#2e7d32', failed: '#c62828', unconfirmed: '#f9a825', skipped: '#9e9e9e', incomplete: '#5c6bc0', interrupted: '#8d6e63', error: '#ef6c00' };
 
@@ -88,7 +89,7 @@ tr.known .known-badge{white-space:nowrap;border:2px solid #9e9e9e;border-radius:
 <h1>CreateUserPoolClient conformance</h1>
 ${outcomeBlock(report, options.strict === true)}
 ${report.interrupted ? `<p id="interrupted">Interrupted by ${esc(report.signal ?? 'a signal')}: ${x.interrupted} rules were cut short or not started; nothing after the signal is blamed on the target.</p>` : ''}
-<p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `; seed ${report.seed}; up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
+<p>Target <strong>${esc(t.name)}</strong> at <code>${esc(t.endpoint)}</code> (${esc(t.region)}, ${esc(t.transport)}${esc(sdkLabel(t))}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `; seed ${report.seed}; up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}; ${esc(report.startedAt)} to ${esc(report.finishedAt)}; contract of the ${esc(report.contract.modelDate)} model.</p>
 ${report.plan ? `<section id="plan"><h2>Plan</h2><p>Made before the first request.</p><ul>${planHeaderLines(report.plan).map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>` : ''}
 <p class="totals" id="totals">${totals}</p>
 ${chart('By area', byArea)}

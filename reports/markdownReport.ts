@@ -6,6 +6,7 @@ import { oneLine } from './oneLine.js';
 import { reportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type VerdictCounts } from './verdict.js';
 import { exitCodeOfReport, knownFailuresOf, outcomeLine } from './settleRun.js';
+import { sdkLabel } from './sdkLabel.js';
 
 /** The badge of a failure the evidence cannot confirm, wherever one is listed. */
 export const UNCONFIRMED_BADGE = '⚠️ **unconfirmed**';
@@ -53,7 +54,7 @@ export function markdownReport(report: RunReport, options: { strict?: boolean } 
     '',
     `${headMark(code)} **${esc(outcomeLine(report, options))}**`,
     '',
-    `**${x.passed} passed, ${x.failed} failed${knownCount}${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
+    `**${x.passed} passed, ${x.failed} failed${knownCount}${unconfirmedCount}, ${x.skipped} skipped${incompleteCount}${interruptedCount}, ${x.error} errors** of ${report.rules.length} rules — \`${t.endpoint}\` (${t.region}, ${t.transport}${esc(sdkLabel(t))}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${esc(t.server)}` : ''})${report.runs > 0 ? `, seed ${report.seed}, up to ${report.runs} cases per rule` : ', judged from recorded exchanges'}.`,
     ...(report.plan ? ['', '**Plan** (made before the first request):', '', ...planHeaderLines(report.plan).map((l) => `- ${esc(l)}`)] : []),
     '',
     ...table('area', byArea),

@@ -5,6 +5,7 @@ import { oneLine } from './oneLine.js';
 import { reportTotals, type ReportTotals } from './reportTotals.js';
 import { VERDICT_HEADING, shownVerdicts, verdictOf, type Verdict } from './verdict.js';
 import { knownFailuresOf, outcomeLine } from './settleRun.js';
+import { sdkLabel } from './sdkLabel.js';
 
 /**
  * Failures printed in full (rule, request, expected, observed, replay: about six lines each);
@@ -111,7 +112,7 @@ export function summaryText(report: RunReport, reportPath?: string, options: Sum
   const totals = reportTotals(report);
   const out: string[] = [];
   // With --transport sdk, which SDK and from where: what an SDK-upgrade check is about.
-  const sdk = t.sdkVersion === undefined ? '' : ` @aws-sdk/client-cognito-identity-provider ${t.sdkVersion}${t.sdkOrigin === undefined ? '' : ` from ${t.sdkOrigin}`}`;
+  const sdk = sdkLabel(t);
   out.push(`cognito-conformance: ${report.contract.operation} against ${t.name} (${t.endpoint}, ${t.region}, ${t.transport}${sdk}${t.account ? `, account ${t.account}` : ''}${t.server ? `, answered by ${t.server}` : ''})${report.runs > 0 ? `; seed ${report.seed}, up to ${report.runs} cases per rule` : '; judged from recorded exchanges'}`);
   if (report.plan) out.push('', 'Plan (made before the first request):', ...planHeaderLines(report.plan).map((l) => `  ${l}`));
   out.push('', ...countsTable(totals), '');
